@@ -1,0 +1,9 @@
+namespace SaaSMdm.Rpc;
+
+public enum MethodType
+{
+    Unary,
+    ClientStreaming,
+    ServerStreaming,
+    DuplexStreaming,
+}
