@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Runs every test: installs what the tests need if missing, starts a throwaway PostgreSQL on a
+# loopback port, runs the whole suite and prints a summary. Extra arguments go to `dotnet test`
+# (for example: scripts/test.sh --filter "FullyQualifiedName~Tenants").
+set -euo pipefail
+
+REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$REPO_ROOT"
+source scripts/lib/prerequisites.sh
+source scripts/lib/postgres.sh
+
+started=$(date +%s)
+apt_install_missing \
+  "/usr/lib/postgresql/*/bin/initdb:postgresql" \
+  "runuser:util-linux" \
+  "python3:python3" \
+  "openssl:openssl" \
+  "node:nodejs" \
+  "npm:npm"
+npm_install_interop "$REPO_ROOT/tests/Interop/node"
+
+PG_CLEANUP=""
+trap 'eval "$PG_CLEANUP"' EXIT
+start_test_postgres
+
+echo "==> building"
+dotnet build SaaSMdm.sln -c Release --nologo -clp:ErrorsOnly -v quiet
+
+echo "==> testing"
+results="$REPO_ROOT/TestResults"
+rm -rf "$results"
+status=0
+dotnet test SaaSMdm.sln -c Release --no-build --nologo \
+  --logger "console;verbosity=minimal" --logger "trx" --results-directory "$results" "$@" || status=$?
+
+python3 scripts/lib/summarize_trx.py "$results" "$(( $(date +%s) - started ))"
+exit $status

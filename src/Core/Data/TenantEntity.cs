@@ -1,0 +1,14 @@
+namespace SaaSMdm.Core.Data;
+
+/// <summary>An organization whose devices this system manages.</summary>
+public sealed class TenantEntity
+{
+    public Guid Id { get; set; }
+
+    /// <summary>URL-safe, unique across the system, never changes: devices know their tenant by it.</summary>
+    public required string Slug { get; set; }
+
+    public required string DisplayName { get; set; }
+
+    public DateTime CreatedAt { get; set; }
+}

@@ -1,0 +1,20 @@
+using SaaSMdm.Contracts.Internal.V1;
+using SaaSMdm.Core.Tenants;
+using SaaSMdm.Rpc;
+using SaaSMdm.Rpc.Server;
+
+namespace SaaSMdm.Core.Gateway;
+
+/// <summary>The internal contract Edge calls, one call per device request.</summary>
+public sealed class DeviceGatewayService(ITenantStore tenants) : DeviceGateway.DeviceGatewayBase
+{
+    public override async Task<ResolveTenantResponse> ResolveTenant(ResolveTenantRequest request, ServerCallContext context)
+    {
+        var tenant = TenantSlug.IsWellFormed(request.Slug)
+            ? await tenants.FindBySlugAsync(request.Slug, context.CancellationToken)
+            : null;
+        return tenant is null
+            ? throw new NotFoundException($"Unknown tenant '{request.Slug}'.")
+            : new ResolveTenantResponse { TenantId = tenant.Id.ToString(), Slug = tenant.Slug, DisplayName = tenant.DisplayName };
+    }
+}

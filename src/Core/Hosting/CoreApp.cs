@@ -1,0 +1,70 @@
+using System.Security.Cryptography.X509Certificates;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using SaaSMdm.Contracts.Internal.V1;
+using SaaSMdm.Core.Data;
+using SaaSMdm.Core.Gateway;
+using SaaSMdm.Core.Health;
+using SaaSMdm.Core.Tenants;
+using SaaSMdm.Rpc.Interceptors;
+using SaaSMdm.Rpc.Server;
+
+namespace SaaSMdm.Core.Hosting;
+
+/// <summary>Builds and starts the Core host; Program and the tests share it.</summary>
+public static class CoreApp
+{
+    /// <summary>Configuration keys also come from environment variables prefixed <c>SAASMDM_</c> (e.g. <c>SAASMDM_Database__Provider</c>).</summary>
+    public const string EnvironmentPrefix = "SAASMDM_";
+
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        builder.Configuration.AddEnvironmentVariables(EnvironmentPrefix);
+        configure?.Invoke(builder);
+
+        var core = builder.Configuration.GetSection(CoreOptions.Section).Get<CoreOptions>() ?? new CoreOptions();
+        var database = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        builder.Services.Configure<DemoOptions>(builder.Configuration.GetSection(DemoOptions.Section));
+        builder.Services.Configure<GrpcServiceOptions>(builder.Configuration.GetSection("Grpc"));
+
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.ListenGrpc(new Uri(core.GrpcUrl), LoadCertificate(core));
+            kestrel.Listen(new Uri(core.HttpUrl), listen => listen.Protocols = HttpProtocols.Http1);
+        });
+
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddCoreDatabase(database);
+        builder.Services.AddScoped<ITenantStore, EfTenantStore>();
+        builder.Services.AddSingleton<DatabaseHealth>();
+        builder.Services.AddSingleton<DemoTenantSeeder>();
+        builder.Services.AddSingleton(new HealthServiceNames([Contracts.V1.Tenants.Descriptor.FullName, DeviceGateway.Descriptor.FullName]));
+        builder.Services.AddGrpc(options => options.Interceptors.Add<CallLoggingInterceptor>());
+
+        var app = builder.Build();
+        app.MapGrpcService<TenantsService>();
+        app.MapGrpcService<DeviceGatewayService>();
+        app.MapGrpcService<HealthService>();
+        app.MapGet("/healthz", () => Results.Text("ok"));
+        app.MapGet("/readyz", async (DatabaseHealth health, CancellationToken ct) =>
+            await health.IsServingAsync(ct) ? Results.Text("ready") : Results.Text("database unreachable", statusCode: StatusCodes.Status503ServiceUnavailable));
+        return app;
+    }
+
+    /// <summary>Migrates and seeds before the server takes traffic, so no request meets an old schema.</summary>
+    public static async Task PrepareAsync(WebApplication app, CancellationToken cancellationToken = default)
+    {
+        var database = app.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        if (database.MigrateOnStartup)
+        {
+            await app.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken);
+        }
+
+        await app.Services.GetRequiredService<DemoTenantSeeder>().SeedAsync(cancellationToken);
+    }
+
+    private static X509Certificate2? LoadCertificate(CoreOptions core) =>
+        string.IsNullOrEmpty(core.TlsCertificatePath)
+            ? null
+            : X509CertificateLoader.LoadPkcs12FromFile(core.TlsCertificatePath, core.TlsCertificatePassword);
+}

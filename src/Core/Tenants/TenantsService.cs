@@ -1,0 +1,85 @@
+using Google.Protobuf.WellKnownTypes;
+using SaaSMdm.Contracts.V1;
+using SaaSMdm.Core.Data;
+using SaaSMdm.Rpc;
+using SaaSMdm.Rpc.Server;
+
+namespace SaaSMdm.Core.Tenants;
+
+/// <summary>The public Tenants API.</summary>
+public sealed class TenantsService(ITenantStore store, TimeProvider clock) : Contracts.V1.Tenants.TenantsBase
+{
+    private const int MaxDisplayNameLength = 200;
+
+    public override async Task<Tenant> CreateTenant(CreateTenantRequest request, ServerCallContext context)
+    {
+        if (TenantSlug.Validate(request.Slug) is { } slugProblem)
+        {
+            throw new InvalidArgumentException(slugProblem);
+        }
+
+        var displayName = request.DisplayName.Trim();
+        if (displayName.Length is 0 or > MaxDisplayNameLength || displayName.Any(char.IsControl))
+        {
+            throw new InvalidArgumentException($"display_name must be 1 to {MaxDisplayNameLength} characters without control characters.");
+        }
+
+        var tenant = new TenantEntity
+        {
+            Id = Guid.NewGuid(),
+            Slug = request.Slug,
+            DisplayName = displayName,
+            CreatedAt = StoredTime.UtcNow(clock),
+        };
+        try
+        {
+            await store.AddAsync(tenant, context.CancellationToken);
+        }
+        catch (SlugTakenException ex)
+        {
+            throw new AlreadyExistsException(ex.Message);
+        }
+
+        return ToMessage(tenant);
+    }
+
+    public override async Task<Tenant> GetTenant(GetTenantRequest request, ServerCallContext context)
+    {
+        var tenant = request.KeyCase switch
+        {
+            GetTenantRequest.KeyOneofCase.Id => Guid.TryParse(request.Id, out var id)
+                ? await store.FindByIdAsync(id, context.CancellationToken)
+                : throw new InvalidArgumentException("id must be a UUID."),
+            GetTenantRequest.KeyOneofCase.Slug => TenantSlug.IsWellFormed(request.Slug)
+                ? await store.FindBySlugAsync(request.Slug, context.CancellationToken)
+                : null,
+            _ => throw new InvalidArgumentException("Set id or slug."),
+        };
+
+        return tenant is null
+            ? throw new NotFoundException($"No tenant with {request.KeyCase.ToString().ToLowerInvariant()} '{(request.KeyCase == GetTenantRequest.KeyOneofCase.Id ? request.Id : request.Slug)}'.")
+            : ToMessage(tenant);
+    }
+
+    public override async Task<ListTenantsResponse> ListTenants(ListTenantsRequest request, ServerCallContext context)
+    {
+        var size = PageToken.Size(request.PageSize);
+        var page = await store.ListAsync(PageToken.Read(request.PageToken), size + 1, context.CancellationToken);
+        var response = new ListTenantsResponse();
+        response.Tenants.AddRange(page.Take(size).Select(ToMessage));
+        if (page.Count > size)
+        {
+            response.NextPageToken = PageToken.Create(page[size - 1].Slug);
+        }
+
+        return response;
+    }
+
+    internal static Tenant ToMessage(TenantEntity tenant) => new()
+    {
+        Id = tenant.Id.ToString(),
+        Slug = tenant.Slug,
+        DisplayName = tenant.DisplayName,
+        CreateTime = Timestamp.FromDateTime(tenant.CreatedAt),
+    };
+}

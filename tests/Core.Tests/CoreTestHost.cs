@@ -1,0 +1,79 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using SaaSMdm.Contracts.Internal.V1;
+using SaaSMdm.Contracts.V1;
+using TenantsClient = SaaSMdm.Contracts.V1.Tenants.TenantsClient;
+using SaaSMdm.Core.Hosting;
+using SaaSMdm.Rpc.Client;
+using SaaSMdm.TestSupport;
+
+namespace SaaSMdm.Core.Tests;
+
+/// <summary>Core as it runs in production, on real Kestrel endpoints on 127.0.0.1, over a test database.</summary>
+public sealed class CoreTestHost : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private CoreTestHost(WebApplication app, CapturingLoggerProvider logs)
+    {
+        _app = app;
+        Logs = logs;
+        var addresses = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.ToList();
+        // Kestrel reports endpoints in the order CoreApp configures them: gRPC first, then plain HTTP.
+        GrpcAddress = new Uri(addresses[0]);
+        HttpAddress = new Uri(addresses[1]);
+        Channel = GrpcChannel.ForAddress(GrpcAddress);
+    }
+
+    public Uri GrpcAddress { get; }
+
+    public Uri HttpAddress { get; }
+
+    public GrpcChannel Channel { get; }
+
+    public CapturingLoggerProvider Logs { get; }
+
+    public IServiceProvider Services => _app.Services;
+
+    public TenantsClient Tenants => new(Channel.CreateCallInvoker());
+
+    public DeviceGateway.DeviceGatewayClient Gateway => new(Channel.CreateCallInvoker());
+
+    public static async Task<CoreTestHost> StartAsync(TestDatabase database, IDictionary<string, string?>? settings = null)
+    {
+        var logs = new CapturingLoggerProvider();
+        var configuration = new Dictionary<string, string?>
+        {
+            ["Core:GrpcUrl"] = "http://127.0.0.1:0",
+            ["Core:HttpUrl"] = "http://127.0.0.1:0",
+            ["Database:Provider"] = database.Provider.ToString(),
+            ["Database:ConnectionString"] = database.ConnectionString,
+            ["Database:DataDirectory"] = database.DataDirectory,
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            configuration[key] = value;
+        }
+
+        var app = CoreApp.Build([], builder =>
+        {
+            builder.Configuration.AddInMemoryCollection(configuration);
+            builder.Logging.ClearProviders().AddProvider(logs);
+        });
+        await CoreApp.PrepareAsync(app);
+        await app.StartAsync();
+        return new CoreTestHost(app, logs);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Channel.Dispose();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}
