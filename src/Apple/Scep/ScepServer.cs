@@ -85,8 +85,9 @@ public sealed class ScepServer
     private ScepPkiResponse Grant(ValidatedScepRequest request, X509Certificate2 issued)
     {
         var envelope = ScepEnvelope.Encrypt(
-            DegenerateCertificates.Encode([issued]), request.Signer, request.ResponseEncryptionAlgorithm);
-        var body = Sign(envelope, CertRepAttributes(request.Attributes, ScepPkiStatus.Success));
+            SignedDataWriter.CertificatesOnly([issued]), request.Signer, request.ResponseEncryptionAlgorithm);
+        var body = ScepSignedMessage.Encode(
+            envelope, CertRepAttributes(request.Attributes, ScepPkiStatus.Success), _options.CertificateAuthority, CmsOids.Sha256Oid);
         return new ScepPkiResponse(body, request.Attributes.MessageType, request.Attributes.TransactionId, ScepPkiStatus.Success)
         {
             IssuedCertificate = issued,
@@ -96,7 +97,8 @@ public sealed class ScepServer
     private ScepPkiResponse Refuse(ScepMessageAttributes request, ScepRejection rejection)
     {
         var attributes = CertRepAttributes(request, ScepPkiStatus.Failure) with { FailInfo = rejection.FailInfo };
-        return new ScepPkiResponse(Sign(content: null, attributes), request.MessageType, request.TransactionId, ScepPkiStatus.Failure)
+        var body = ScepSignedMessage.EncodeWithoutContent(attributes, _options.CertificateAuthority);
+        return new ScepPkiResponse(body, request.MessageType, request.TransactionId, ScepPkiStatus.Failure)
         {
             FailInfo = rejection.FailInfo,
             FailureReason = rejection.Message,
@@ -109,7 +111,4 @@ public sealed class ScepServer
             RecipientNonce = request.SenderNonce,
             PkiStatus = status,
         };
-
-    private byte[] Sign(byte[]? content, ScepMessageAttributes attributes) =>
-        ScepSignedMessage.Encode(content, attributes, _options.CertificateAuthority, CmsOids.Sha256Oid);
 }

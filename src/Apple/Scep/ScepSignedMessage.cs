@@ -12,16 +12,22 @@ internal sealed record ScepSignedMessage(SignedCms SignedCms, ScepMessageAttribu
     /// <summary>The signed content (the pkcsPKIEnvelope), empty when absent.</summary>
     public byte[] Content => SignedCms.ContentInfo.Content;
 
-    /// <summary>Signs <paramref name="content"/> (omitted when null, as in a failed CertRep) with the SCEP attributes.</summary>
-    public static byte[] Encode(byte[]? content, ScepMessageAttributes attributes, SigningIdentity signer, Oid digestAlgorithm)
+    /// <summary>Signs <paramref name="content"/> (a pkcsPKIEnvelope) with the SCEP attributes.</summary>
+    public static byte[] Encode(byte[] content, ScepMessageAttributes attributes, SigningIdentity signer, Oid digestAlgorithm)
     {
-        var signedCms = content is null
-            ? new SignedCms(new ContentInfo([]), detached: true)
-            : new SignedCms(new ContentInfo(content), detached: false);
+        var signedCms = new SignedCms(new ContentInfo(content), detached: false);
         var cmsSigner = signer.CreateCmsSigner(digestAlgorithm);
         ScepAttributeCodec.AddTo(cmsSigner.SignedAttributes, attributes);
         signedCms.ComputeSignature(cmsSigner, silent: true);
         return signedCms.Encode();
+    }
+
+    /// <summary>Signs the SCEP attributes alone (SHA-256), as a failed CertRep omits the pkcsPKIEnvelope.</summary>
+    public static byte[] EncodeWithoutContent(ScepMessageAttributes attributes, SigningIdentity signer)
+    {
+        var signedAttributes = new CryptographicAttributeObjectCollection();
+        ScepAttributeCodec.AddTo(signedAttributes, attributes);
+        return SignedDataWriter.SignAbsentContent(signedAttributes, signer);
     }
 
     /// <exception cref="ScepException">Not a SignedData with exactly one signer and readable SCEP attributes.</exception>
