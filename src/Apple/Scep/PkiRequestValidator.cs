@@ -152,6 +152,10 @@ internal sealed class PkiRequestValidator(ScepServerOptions options, Certificate
         {
             throw new ScepRejection(ScepFailInfo.BadRequest, $"The CSR is unreadable or its signature does not verify: {e.Message}", e);
         }
+        catch (NotSupportedException e)
+        {
+            throw new ScepRejection(ScepFailInfo.BadAlg, $"The CSR uses an unsupported algorithm: {e.Message}", e);
+        }
     }
 
     private static string? ReadChallengePassword(CertificateRequest csr)

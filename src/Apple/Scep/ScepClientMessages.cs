@@ -115,9 +115,16 @@ public static class ScepClientMessages
 
     private static string TransactionIdOf(byte[] signingRequest)
     {
-        var request = CertificateRequest.LoadSigningRequest(
-            signingRequest, HashAlgorithmName.SHA256, CertificateRequestLoadOptions.SkipSignatureValidation);
-        return Convert.ToHexString(SHA256.HashData(request.PublicKey.ExportSubjectPublicKeyInfo()));
+        try
+        {
+            var request = CertificateRequest.LoadSigningRequest(
+                signingRequest, HashAlgorithmName.SHA256, CertificateRequestLoadOptions.SkipSignatureValidation);
+            return Convert.ToHexString(SHA256.HashData(request.PublicKey.ExportSubjectPublicKeyInfo()));
+        }
+        catch (CryptographicException e)
+        {
+            throw new ArgumentException("Not a PKCS#10 request; pass a TransactionId to send it anyway.", nameof(signingRequest), e);
+        }
     }
 
     private static byte[] EncodeChallenge(string challengePassword)

@@ -21,7 +21,7 @@ public static class ScepTransport
     public static byte[] DecodeQueryMessage(string message)
     {
         ArgumentNullException.ThrowIfNull(message);
-        var standard = message.Trim().Replace(' ', '+').Replace('-', '+').Replace('_', '/');
+        var standard = message.Replace(' ', '+').Trim().Replace('-', '+').Replace('_', '/');
         var padded = standard.PadRight(standard.Length + ((4 - (standard.Length % 4)) % 4), '=');
         var buffer = new byte[padded.Length / 4 * 3];
         return Convert.TryFromBase64String(padded, buffer, out var written) && written > 0
