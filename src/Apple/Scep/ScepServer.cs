@@ -11,8 +11,9 @@ namespace SaaSMdm.Apple.Scep;
 public sealed class ScepServer
 {
     /// <summary>
-    /// What this server can do. SHA-1 and DES3 are not offered: every client this project targets (Apple devices,
-    /// micromdm's scepclient) uses SHA-256 and AES when offered. GetNextCACert is not offered: no CA rollover here.
+    /// What this server advertises. SHA-1 and DES3 are not: Apple devices use SHA-256 and AES when offered. Clients
+    /// that ignore the list (micromdm's scepclient signs with SHA-1 and encrypts with DES) are tolerated, see
+    /// <see cref="ScepServerOptions.AcceptLegacyDesEncryption"/>. GetNextCACert is not offered: no CA rollover here.
     /// </summary>
     private static readonly string[] Capabilities = ["POSTPKIOperation", "SHA-256", "AES", "SCEPStandard", "Renewal"];
 

@@ -46,7 +46,7 @@ public sealed class ScepServerTests(ScepCaFixture ca) : IClassFixture<ScepCaFixt
         var signer = SelfSignedSigner();
         var request = PkcsReq(Challenge, signer, new ScepClientRequestOptions { ContentEncryptionAlgorithm = cipher });
 
-        var response = await server.HandlePkiOperationAsync(request.Message, CancellationToken.None);
+        var response = await SendAsync(server, request.Message);
 
         Assert.Equal(ScepPkiStatus.Success, response.Status);
         Assert.Equal("application/x-pki-message", response.ContentType);
@@ -73,8 +73,9 @@ public sealed class ScepServerTests(ScepCaFixture ca) : IClassFixture<ScepCaFixt
         Assert.True(new CertificateChainValidator(_clock).Validate(issued, ca.Certificate).IsValid);
 
         var context = Assert.Single(seen);
-        Assert.Equal(new ScepChallengeContext(ScepMessageType.PKCSReq, request.TransactionId, Challenge, context.Subject, signer.Certificate), context);
+        Assert.Equal((ScepMessageType.PKCSReq, request.TransactionId, Challenge), (context.MessageType, context.TransactionId, context.ChallengePassword));
         Assert.Equal(Subject.RawData, context.Subject.RawData);
+        Assert.Equal(signer.Certificate.RawData, context.SignerCertificate.RawData);
     }
 
     [Fact]
@@ -90,7 +91,7 @@ public sealed class ScepServerTests(ScepCaFixture ca) : IClassFixture<ScepCaFixt
             ExtendedKeyUsages = [],
         });
 
-        var response = await server.HandlePkiOperationAsync(PkcsReq(Challenge).Message, CancellationToken.None);
+        var response = await SendAsync(server, PkcsReq(Challenge).Message);
 
         var issued = response.IssuedCertificate!;
         Assert.Equal("010203", issued.SerialNumber);
@@ -106,7 +107,7 @@ public sealed class ScepServerTests(ScepCaFixture ca) : IClassFixture<ScepCaFixt
         var signer = SelfSignedSigner();
         var request = PkcsReq("not the challenge", signer);
 
-        var response = await server.HandlePkiOperationAsync(request.Message, CancellationToken.None);
+        var response = await SendAsync(server, request.Message);
 
         AssertRefused(response, ScepFailInfo.BadRequest);
         Assert.Null(response.IssuedCertificate);
@@ -123,7 +124,7 @@ public sealed class ScepServerTests(ScepCaFixture ca) : IClassFixture<ScepCaFixt
         const string challenge = "pa_ss wörd ✓";
         var (server, seen) = ca.CreateServer(challenge, _clock);
 
-        var response = await server.HandlePkiOperationAsync(PkcsReq(challenge).Message, CancellationToken.None);
+        var response = await SendAsync(server, PkcsReq(challenge).Message);
 
         Assert.Equal(ScepPkiStatus.Success, response.Status);
         Assert.Equal(challenge, Assert.Single(seen).ChallengePassword);
@@ -134,7 +135,7 @@ public sealed class ScepServerTests(ScepCaFixture ca) : IClassFixture<ScepCaFixt
     {
         var (server, seen) = ca.CreateServer(Challenge, _clock);
 
-        var response = await server.HandlePkiOperationAsync(PkcsReq(challenge: null).Message, CancellationToken.None);
+        var response = await SendAsync(server, PkcsReq(challenge: null).Message);
 
         AssertRefused(response, ScepFailInfo.BadRequest);
         Assert.Empty(seen);
@@ -144,13 +145,13 @@ public sealed class ScepServerTests(ScepCaFixture ca) : IClassFixture<ScepCaFixt
     public async Task Openssl_verifies_a_failed_CertRep_whose_content_is_absent()
     {
         var (server, _) = ca.CreateServer(Challenge, _clock);
-        var response = await server.HandlePkiOperationAsync(PkcsReq("wrong").Message, CancellationToken.None);
+        var response = await SendAsync(server, PkcsReq("wrong").Message);
         using var directory = new TempDirectory();
 
         var verify = await ExternalTool.RunAsync(
             "openssl", "cms", "-verify", "-inform", "DER", "-in", directory.Write("certrep.der", response.Body),
-            "-content", directory.Write("empty.bin", Array.Empty<byte>()), "-CAfile", directory.Write("ca.pem", TestPki.CertificatePem(ca.Certificate)),
-            "-purpose", "any", "-out", directory.File("out.bin"));
+            "-content", directory.Write("empty.bin", Array.Empty<byte>()),
+            "-CAfile", directory.Write("ca.pem", TestPki.CertificatePem(ca.Certificate)), "-purpose", "any", "-out", directory.File("out.bin"));
 
         Assert.True(verify.ExitCode == 0, verify.StandardError);
     }
@@ -162,7 +163,7 @@ public sealed class ScepServerTests(ScepCaFixture ca) : IClassFixture<ScepCaFixt
         var message = PkcsReq(Challenge).Message;
         message[^1] ^= 0x01; // the SignerInfo's signature is the last field of the message
 
-        AssertRefused(await server.HandlePkiOperationAsync(message, CancellationToken.None), ScepFailInfo.BadMessageCheck);
+        AssertRefused(await SendAsync(server, message), ScepFailInfo.BadMessageCheck);
         Assert.Empty(seen);
     }
 
@@ -172,7 +173,7 @@ public sealed class ScepServerTests(ScepCaFixture ca) : IClassFixture<ScepCaFixt
         var (server, _) = ca.CreateServer(Challenge, _clock);
         var stranger = SigningIdentity.FromCertificate(TestPki.Issue(ca.Certificate, "stranger", TestKeyType.Rsa2048));
 
-        var response = await server.HandlePkiOperationAsync(PkcsReq(Challenge, stranger).Message, CancellationToken.None);
+        var response = await SendAsync(server, PkcsReq(Challenge, stranger).Message);
 
         AssertRefused(response, ScepFailInfo.BadMessageCheck);
     }
@@ -184,7 +185,7 @@ public sealed class ScepServerTests(ScepCaFixture ca) : IClassFixture<ScepCaFixt
         var csr = ScepClientMessages.CreateSigningRequest(Subject, ca.RequesterKey, Challenge);
         csr[^1] ^= 0x01;
 
-        var response = await server.HandlePkiOperationAsync(Request(ScepMessageType.PKCSReq, csr, SelfSignedSigner()).Message, CancellationToken.None);
+        var response = await SendAsync(server, Request(ScepMessageType.PKCSReq, csr, SelfSignedSigner()).Message);
 
         AssertRefused(response, ScepFailInfo.BadRequest);
         Assert.Empty(seen);
@@ -195,9 +196,8 @@ public sealed class ScepServerTests(ScepCaFixture ca) : IClassFixture<ScepCaFixt
     {
         var (server, _) = ca.CreateServer(Challenge, _clock);
 
-        var response = await server.HandlePkiOperationAsync(
-            Request(ScepMessageType.PKCSReq, "not a CSR"u8.ToArray(), SelfSignedSigner(), new ScepClientRequestOptions { TransactionId = "tx" }).Message,
-            CancellationToken.None);
+        var options = new ScepClientRequestOptions { TransactionId = "tx" };
+        var response = await SendAsync(server, Request(ScepMessageType.PKCSReq, "not a CSR"u8.ToArray(), SelfSignedSigner(), options).Message);
 
         AssertRefused(response, ScepFailInfo.BadRequest);
     }
@@ -212,7 +212,7 @@ public sealed class ScepServerTests(ScepCaFixture ca) : IClassFixture<ScepCaFixt
         var (server, _) = ca.CreateServer(Challenge, _clock);
         var options = new ScepClientRequestOptions { SigningTime = TestPki.Now.AddMinutes(minutesOff) };
 
-        var response = await server.HandlePkiOperationAsync(PkcsReq(Challenge, options: options).Message, CancellationToken.None);
+        var response = await SendAsync(server, PkcsReq(Challenge, options: options).Message);
 
         Assert.Equal(expected, response.Status);
         Assert.Equal(expected == ScepPkiStatus.Failure ? ScepFailInfo.BadTime : null, response.FailInfo);
@@ -225,8 +225,7 @@ public sealed class ScepServerTests(ScepCaFixture ca) : IClassFixture<ScepCaFixt
     {
         var (server, _) = ca.CreateServer(Challenge, _clock);
 
-        var response = await server.HandlePkiOperationAsync(
-            PkcsReq(Challenge, options: new ScepClientRequestOptions { DigestAlgorithm = digest }).Message, CancellationToken.None);
+        var response = await SendAsync(server, PkcsReq(Challenge, options: new ScepClientRequestOptions { DigestAlgorithm = digest }).Message);
 
         Assert.Equal(ScepPkiStatus.Success, response.Status);
     }
@@ -240,8 +239,8 @@ public sealed class ScepServerTests(ScepCaFixture ca) : IClassFixture<ScepCaFixt
         var (strict, _) = ca.CreateServer(Challenge, _clock);
         var (lenient, _) = ca.CreateServer(Challenge, _clock, acceptLegacyDesEncryption: true);
 
-        AssertRefused(await strict.HandlePkiOperationAsync(PkcsReq(Challenge, options: options).Message, CancellationToken.None), ScepFailInfo.BadAlg);
-        var granted = await lenient.HandlePkiOperationAsync(PkcsReq(Challenge, options: options).Message, CancellationToken.None);
+        AssertRefused(await SendAsync(strict, PkcsReq(Challenge, options: options).Message), ScepFailInfo.BadAlg);
+        var granted = await SendAsync(lenient, PkcsReq(Challenge, options: options).Message);
 
         Assert.Equal(ScepPkiStatus.Success, granted.Status);
         Assert.Equal("2.16.840.1.101.3.4.1.42", ResponseCipher(granted.Body));
@@ -255,7 +254,7 @@ public sealed class ScepServerTests(ScepCaFixture ca) : IClassFixture<ScepCaFixt
         var csr = ScepClientMessages.CreateSigningRequest(Subject, ca.RequesterKey, Challenge);
         var misaddressed = ScepClientMessages.CreateRequest(ScepMessageType.PKCSReq, csr, signer, signer.Certificate);
 
-        AssertRefused(await server.HandlePkiOperationAsync(misaddressed.Message, CancellationToken.None), ScepFailInfo.BadMessageCheck);
+        AssertRefused(await SendAsync(server, misaddressed.Message), ScepFailInfo.BadMessageCheck);
     }
 
     [Fact]
@@ -266,8 +265,7 @@ public sealed class ScepServerTests(ScepCaFixture ca) : IClassFixture<ScepCaFixt
         var request = new CertificateRequest(Subject, key, HashAlgorithmName.SHA256);
         var signer = new SigningIdentity(request.CreateSelfSigned(TestPki.Now.AddDays(-1), TestPki.Now.AddDays(1)), key);
 
-        var response = await server.HandlePkiOperationAsync(
-            Request(ScepMessageType.PKCSReq, request.CreateSigningRequest(), signer).Message, CancellationToken.None);
+        var response = await SendAsync(server, Request(ScepMessageType.PKCSReq, request.CreateSigningRequest(), signer).Message);
 
         AssertRefused(response, ScepFailInfo.BadAlg);
     }
@@ -279,7 +277,7 @@ public sealed class ScepServerTests(ScepCaFixture ca) : IClassFixture<ScepCaFixt
         var getCrl = new ScepMessageAttributes(ScepMessageType.GetCRL, "tx-1", RandomNumberGenerator.GetBytes(16));
         var message = ScepSignedMessage.Encode("ignored"u8.ToArray(), getCrl, SelfSignedSigner(), new Oid(CmsOids.Sha256));
 
-        var response = await server.HandlePkiOperationAsync(message, CancellationToken.None);
+        var response = await SendAsync(server, message);
 
         AssertRefused(response, ScepFailInfo.BadRequest);
         Assert.Equal(ScepMessageType.GetCRL, response.RequestType);
@@ -293,7 +291,7 @@ public sealed class ScepServerTests(ScepCaFixture ca) : IClassFixture<ScepCaFixt
         var current = await EnrollAsync(server);
         var csr = ScepClientMessages.CreateSigningRequest(Subject, ca.RequesterKey, challengePassword: null);
 
-        var response = await server.HandlePkiOperationAsync(Request(ScepMessageType.RenewalReq, csr, current).Message, CancellationToken.None);
+        var response = await SendAsync(server, Request(ScepMessageType.RenewalReq, csr, current).Message);
 
         Assert.Equal(ScepPkiStatus.Success, response.Status);
         var renewed = Assert.Single(ScepClientMessages.ReadCertRep(response.Body, ca.Certificate, current).Certificates);
@@ -311,7 +309,7 @@ public sealed class ScepServerTests(ScepCaFixture ca) : IClassFixture<ScepCaFixt
         var current = await EnrollAsync(server);
         var csr = ScepClientMessages.CreateSigningRequest(Subject, ca.RequesterKey, challengePassword: null);
 
-        var response = await server.HandlePkiOperationAsync(Request(ScepMessageType.RenewalReq, csr, current).Message, CancellationToken.None);
+        var response = await SendAsync(server, Request(ScepMessageType.RenewalReq, csr, current).Message);
 
         AssertRefused(response, ScepFailInfo.BadRequest);
     }
@@ -322,8 +320,7 @@ public sealed class ScepServerTests(ScepCaFixture ca) : IClassFixture<ScepCaFixt
         var (server, seen) = ca.CreateServer(Challenge, _clock);
         var csr = ScepClientMessages.CreateSigningRequest(Subject, ca.RequesterKey, challengePassword: null);
 
-        var response = await server.HandlePkiOperationAsync(
-            Request(ScepMessageType.RenewalReq, csr, SelfSignedSigner()).Message, CancellationToken.None);
+        var response = await SendAsync(server, Request(ScepMessageType.RenewalReq, csr, SelfSignedSigner()).Message);
 
         AssertRefused(response, ScepFailInfo.BadMessageCheck);
         Assert.Empty(seen);
@@ -337,7 +334,7 @@ public sealed class ScepServerTests(ScepCaFixture ca) : IClassFixture<ScepCaFixt
         var (later, _) = ca.CreateServer(Challenge, new FixedTimeProvider(TestPki.Now.AddDays(400)));
         var csr = ScepClientMessages.CreateSigningRequest(Subject, ca.RequesterKey, challengePassword: null);
 
-        var response = await later.HandlePkiOperationAsync(Request(ScepMessageType.RenewalReq, csr, current).Message, CancellationToken.None);
+        var response = await SendAsync(later, Request(ScepMessageType.RenewalReq, csr, current).Message);
 
         AssertRefused(response, ScepFailInfo.BadMessageCheck);
     }
@@ -350,7 +347,7 @@ public sealed class ScepServerTests(ScepCaFixture ca) : IClassFixture<ScepCaFixt
 
         foreach (var message in new[] { [], "garbage"u8.ToArray(), RandomNumberGenerator.GetBytes(300), signedWithoutScepAttributes })
         {
-            await Assert.ThrowsAsync<ScepException>(() => server.HandlePkiOperationAsync(message, CancellationToken.None));
+            await Assert.ThrowsAsync<ScepException>(() => SendAsync(server, message));
         }
     }
 
@@ -364,7 +361,7 @@ public sealed class ScepServerTests(ScepCaFixture ca) : IClassFixture<ScepCaFixt
             MaxMessageSize = 1024,
         });
 
-        await Assert.ThrowsAsync<ScepException>(() => server.HandlePkiOperationAsync(new byte[1025], CancellationToken.None));
+        await Assert.ThrowsAsync<ScepException>(() => SendAsync(server, new byte[1025]));
     }
 
     [Fact]
@@ -392,7 +389,7 @@ public sealed class ScepServerTests(ScepCaFixture ca) : IClassFixture<ScepCaFixt
             corrupted[corruption.Item1] ^= (byte)corruption.Item2;
             try
             {
-                server.HandlePkiOperationAsync(corrupted, CancellationToken.None).GetAwaiter().GetResult();
+                SendAsync(server, corrupted).GetAwaiter().GetResult();
             }
             catch (ScepException)
             {
@@ -418,14 +415,20 @@ public sealed class ScepServerTests(ScepCaFixture ca) : IClassFixture<ScepCaFixt
             var attributes = new ScepMessageAttributes(ScepMessageType.PKCSReq, "tx", RandomNumberGenerator.GetBytes(16));
             var message = ScepSignedMessage.Encode(content, attributes, signer, new Oid(CmsOids.Sha256));
 
-            server.HandlePkiOperationAsync(message, CancellationToken.None).GetAwaiter().GetResult();
+            SendAsync(server, message).GetAwaiter().GetResult();
         }).Check(Config.QuickThrowOnFailure.WithMaxTest(150));
     }
 
+    private static Task<ScepPkiResponse> SendAsync(ScepServer server, byte[] message) =>
+        server.HandlePkiOperationAsync(message, CancellationToken.None);
+
     private SigningIdentity SelfSignedSigner() => ScepClientMessages.CreateSelfSignedSigner(Subject, ca.RequesterKey, _clock);
 
-    private ScepClientRequest PkcsReq(string? challenge, SigningIdentity? signer = null, ScepClientRequestOptions? options = null) =>
-        Request(ScepMessageType.PKCSReq, ScepClientMessages.CreateSigningRequest(Subject, ca.RequesterKey, challenge), signer ?? SelfSignedSigner(), options);
+    private ScepClientRequest PkcsReq(string? challenge, SigningIdentity? signer = null, ScepClientRequestOptions? options = null)
+    {
+        var csr = ScepClientMessages.CreateSigningRequest(Subject, ca.RequesterKey, challenge);
+        return Request(ScepMessageType.PKCSReq, csr, signer ?? SelfSignedSigner(), options);
+    }
 
     private ScepClientRequest Request(ScepMessageType type, byte[] csr, SigningIdentity signer, ScepClientRequestOptions? options = null) =>
         ScepClientMessages.CreateRequest(type, csr, signer, ca.Certificate, options);
@@ -434,7 +437,7 @@ public sealed class ScepServerTests(ScepCaFixture ca) : IClassFixture<ScepCaFixt
     private async Task<SigningIdentity> EnrollAsync(ScepServer server)
     {
         var signer = SelfSignedSigner();
-        var response = await server.HandlePkiOperationAsync(PkcsReq(Challenge, signer).Message, CancellationToken.None);
+        var response = await SendAsync(server, PkcsReq(Challenge, signer).Message);
         var issued = Assert.Single(ScepClientMessages.ReadCertRep(response.Body, ca.Certificate, signer).Certificates);
         return new SigningIdentity(issued, ca.RequesterKey);
     }
