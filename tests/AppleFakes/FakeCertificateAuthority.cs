@@ -75,7 +75,10 @@ public sealed class FakeCertificateAuthority : IDisposable
         var now = DateTimeOffset.UtcNow;
         var serial = RandomNumberGenerator.GetBytes(16);
         serial[0] &= 0x7F;
-        using var issued = request.Create(Certificate, now.AddHours(-1), now.Add(lifetime), serial);
+        using var caKey = Certificate.GetECDsaPrivateKey()!;
+        // The generator signs with the CA's ECDSA key whatever the subject's key type.
+        using var issued = request.Create(
+            Certificate.SubjectName, X509SignatureGenerator.CreateForECDsa(caKey), now.AddHours(-1), now.Add(lifetime), serial);
         return key switch
         {
             RSA rsa => issued.CopyWithPrivateKey(rsa),

@@ -3,7 +3,7 @@ using System.Security.Cryptography.X509Certificates;
 namespace SaaSMdm.Apple.Push;
 
 /// <summary>Configuration of one <see cref="ApnsClient"/>.</summary>
-public sealed class ApnsClientOptions
+public sealed record ApnsClientOptions
 {
     /// <summary><see cref="ApnsEndpoints.Production"/> unless the enrollment profile asked for the sandbox.</summary>
     public Uri BaseAddress { get; init; } = ApnsEndpoints.Production;

@@ -1,7 +1,7 @@
 namespace SaaSMdm.Apple.Push;
 
 /// <summary>How pushes that may pass later (429, 5xx, transport errors) are tried again.</summary>
-public sealed class ApnsRetryOptions
+public sealed record ApnsRetryOptions
 {
     /// <summary>Requests per push, the first included; 1 turns retries off.</summary>
     public int MaxAttempts { get; init; } = 4;
