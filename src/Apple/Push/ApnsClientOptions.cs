@@ -17,7 +17,11 @@ public sealed record ApnsClientOptions
     /// </summary>
     public X509Certificate2Collection? TrustedServerRoots { get; init; }
 
-    /// <summary>HTTP/2 connections to APNs; each carries many concurrent streams.</summary>
+    /// <summary>
+    /// Passed to <see cref="System.Net.Http.SocketsHttpHandler.MaxConnectionsPerServer"/>. .NET enforces it for HTTP/1.1
+    /// only: over HTTP/2 a new connection opens whenever every open one has reached the server's stream limit
+    /// (APNs: up to 1000), so <see cref="MaxConcurrentPushes"/> is what bounds connections in practice.
+    /// </summary>
     public int MaxConnectionsPerServer { get; init; } = 4;
 
     public TimeSpan PooledConnectionIdleTimeout { get; init; } = TimeSpan.FromMinutes(5);

@@ -28,6 +28,7 @@ public sealed class FakeApnsServer : IAsyncDisposable
     private readonly X509Certificate2 _serverCertificate;
     private readonly TimeSpan _responseDelay;
     private readonly PushLog _log = new();
+    private readonly CertificateTopics _topics = new();
     private readonly ReplyScript _replyToAll = new();
     private readonly Dictionary<string, ReplyScript> _replyByToken = new(StringComparer.OrdinalIgnoreCase);
     private readonly Lock _scriptsGate = new();
@@ -138,7 +139,7 @@ public sealed class FakeApnsServer : IAsyncDisposable
 
             var certificate = context.Connection.ClientCertificate
                 ?? throw new InvalidOperationException("Kestrel let a request through without a client certificate.");
-            var (push, rejection) = await PushRequestReader.ReadAsync(context, certificate).ConfigureAwait(false);
+            var (push, rejection) = await PushRequestReader.ReadAsync(context, _topics.Of(certificate)).ConfigureAwait(false);
             if (push is null)
             {
                 await WriteAsync(context, rejection!, null).ConfigureAwait(false);

@@ -1,5 +1,5 @@
+using System.Buffers;
 using System.Globalization;
-using System.Security.Cryptography.X509Certificates;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 
@@ -14,9 +14,8 @@ internal static class PushRequestReader
     public const int MaxPayloadBytes = 4096;
 
     private const string DevicePathPrefix = "/3/device/";
-    private const string UserIdOid = "0.9.2342.19200300.100.1.1";
 
-    public static async Task<(PushRequest? Push, FakeApnsReply? Rejection)> ReadAsync(HttpContext context, X509Certificate2 clientCertificate)
+    public static async Task<(PushRequest? Push, FakeApnsReply? Rejection)> ReadAsync(HttpContext context, string? certificateTopic)
     {
         var request = context.Request;
         if (!HttpMethods.IsPost(request.Method))
@@ -46,7 +45,6 @@ internal static class PushRequestReader
             return Reject(400, "InvalidPushType");
         }
 
-        var certificateTopic = TopicOf(clientCertificate);
         var topic = Header(request, "apns-topic") ?? certificateTopic;
         if (topic is null)
         {
@@ -91,20 +89,25 @@ internal static class PushRequestReader
             apnsId = id;
         }
 
-        var body = await ReadBodyAsync(request, context.RequestAborted).ConfigureAwait(false);
-        if (body.Length > MaxPayloadBytes)
+        // One byte past the limit is enough to know the payload is too large.
+        var buffer = ArrayPool<byte>.Shared.Rent(MaxPayloadBytes + 1);
+        try
         {
-            return Reject(413, "PayloadTooLarge");
+            var length = await request.Body.ReadAtLeastAsync(buffer.AsMemory(0, MaxPayloadBytes + 1), MaxPayloadBytes + 1, throwOnEndOfStream: false, context.RequestAborted)
+                .ConfigureAwait(false);
+            return length switch
+            {
+                > MaxPayloadBytes => Reject(413, "PayloadTooLarge"),
+                0 => Reject(400, "PayloadEmpty"),
+                _ when PushMagicOf(buffer.AsMemory(0, length)) is { } pushMagic =>
+                    (new PushRequest(token.ToLowerInvariant(), topic, priority, expiration, apnsId, pushMagic), null),
+                _ => Reject(400, "BadPayload"),
+            };
         }
-
-        if (body.Length == 0)
+        finally
         {
-            return Reject(400, "PayloadEmpty");
+            ArrayPool<byte>.Shared.Return(buffer);
         }
-
-        return PushMagicOf(body) is { } pushMagic
-            ? (new PushRequest(token.ToLowerInvariant(), topic, priority, expiration, apnsId, pushMagic), null)
-            : Reject(400, "BadPayload");
     }
 
     private static (PushRequest?, FakeApnsReply?) Reject(int status, string reason) => (null, new FakeApnsReply(status, reason));
@@ -112,22 +115,7 @@ internal static class PushRequestReader
     private static string? Header(HttpRequest request, string name) =>
         request.Headers.TryGetValue(name, out var values) ? values.ToString() : null;
 
-    private static string? TopicOf(X509Certificate2 certificate) =>
-        certificate.SubjectName.EnumerateRelativeDistinguishedNames()
-            .Where(name => !name.HasMultipleElements && name.GetSingleElementType().Value == UserIdOid)
-            .Select(name => name.GetSingleElementValue())
-            .FirstOrDefault();
-
-    private static async Task<byte[]> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
-    {
-        // One byte past the limit is enough to know the payload is too large.
-        var buffer = new byte[MaxPayloadBytes + 1];
-        var length = await request.Body.ReadAtLeastAsync(buffer, buffer.Length, throwOnEndOfStream: false, cancellationToken)
-            .ConfigureAwait(false);
-        return buffer[..length];
-    }
-
-    private static string? PushMagicOf(byte[] body)
+    private static string? PushMagicOf(ReadOnlyMemory<byte> body)
     {
         try
         {
