@@ -55,7 +55,7 @@ public readonly record struct DeviceToken
     /// <summary>The first and last characters only, for logs: a full token is an address for pushing the device.</summary>
     public string Redacted() => string.Concat(Hex.AsSpan(0, 4), "…", Hex.AsSpan(Hex.Length - 4));
 
-    public override string ToString() => Redacted();
+    public override string ToString() => _hex is null ? "(no token)" : Redacted();
 
     private static void CheckByteLength(int bytes)
     {

@@ -83,55 +83,31 @@ public sealed class ApnsClientTests(PushCertificates certificates)
         Assert.True(bed.Server.ReceivedPushes.Select(p => p.ConnectionId).Distinct().Count() > 1, "expected more than one HTTP/2 connection");
     }
 
-    [Fact]
-    public async Task Bad_device_token_answer_is_an_invalid_token_and_not_retried()
+    public static TheoryData<FakeApnsReply, PushOutcome> PermanentAnswers => new()
+    {
+        { FakeApnsReply.BadDeviceToken, new InvalidToken("BadDeviceToken", null) { Attempts = 1 } },
+        {
+            FakeApnsReply.Unregistered(DateTimeOffset.FromUnixTimeMilliseconds(1_735_689_600_123)),
+            new InvalidToken("Unregistered", DateTimeOffset.FromUnixTimeMilliseconds(1_735_689_600_123)) { Attempts = 1 }
+        },
+        { FakeApnsReply.Forbidden("BadCertificateEnvironment"), new CertificateRejected("BadCertificateEnvironment") { Attempts = 1 } },
+        { FakeApnsReply.PayloadTooLarge, new Rejected(413, "PayloadTooLarge") { Attempts = 1 } },
+        { new FakeApnsReply(400, "BadTopic"), new Rejected(400, "BadTopic") { Attempts = 1 } },
+    };
+
+    [Theory]
+    [MemberData(nameof(PermanentAnswers))]
+    public async Task Permanent_answers_become_typed_outcomes_without_retries(FakeApnsReply reply, PushOutcome expected)
     {
         await using var bed = await ApnsTestBed.StartAsync(certificates);
         var push = ApnsTestBed.NewPush();
-        bed.Server.ReplyTo(push.Token.Hex, FakeApnsReply.BadDeviceToken);
+        bed.Server.ReplyTo(push.Token.Hex, reply);
 
         var outcome = await bed.Client.SendAsync(push);
 
-        Assert.Equal(new InvalidToken("BadDeviceToken", null) { Attempts = 1 }, outcome);
+        Assert.Equal(expected, outcome);
         Assert.Single(bed.Server.ReceivedPushes);
-    }
-
-    [Fact]
-    public async Task Unregistered_answer_is_an_invalid_token_since_the_timestamp()
-    {
-        await using var bed = await ApnsTestBed.StartAsync(certificates);
-        var push = ApnsTestBed.NewPush();
-        var since = DateTimeOffset.FromUnixTimeMilliseconds(1_735_689_600_123);
-        bed.Server.ReplyTo(push.Token.Hex, FakeApnsReply.Unregistered(since));
-
-        var outcome = await bed.Client.SendAsync(push);
-
-        Assert.Equal(new InvalidToken("Unregistered", since) { Attempts = 1 }, outcome);
-        Assert.Single(bed.Server.ReceivedPushes);
-    }
-
-    [Fact]
-    public async Task Forbidden_answer_is_a_rejected_certificate_and_not_retried()
-    {
-        await using var bed = await ApnsTestBed.StartAsync(certificates);
-        bed.Server.ReplyToAll(FakeApnsReply.Forbidden("BadCertificateEnvironment"));
-
-        var outcome = await bed.Client.SendAsync(ApnsTestBed.NewPush());
-
-        Assert.Equal(new CertificateRejected("BadCertificateEnvironment") { Attempts = 1 }, outcome);
-        Assert.Single(bed.Server.ReceivedPushes);
-    }
-
-    [Fact]
-    public async Task Payload_too_large_is_rejected_and_not_retried()
-    {
-        await using var bed = await ApnsTestBed.StartAsync(certificates);
-        bed.Server.ReplyToAll(FakeApnsReply.PayloadTooLarge);
-
-        var outcome = await bed.Client.SendAsync(ApnsTestBed.NewPush());
-
-        Assert.Equal(new Rejected(413, "PayloadTooLarge") { Attempts = 1 }, outcome);
-        Assert.Single(bed.Server.ReceivedPushes);
+        Assert.Empty(bed.Time.Delays);
     }
 
     [Fact]
@@ -214,6 +190,23 @@ public sealed class ApnsClientTests(PushCertificates certificates)
 
         Assert.Empty(server.ReceivedPushes);
         Assert.Empty(time.Delays);
+    }
+
+    [Fact]
+    public async Task Client_certificate_refused_during_tls_is_a_transport_failure_after_retries()
+    {
+        // With TLS 1.3 the client learns of the refusal only after its handshake, as a broken HTTP/2 preface,
+        // which looks like any dropped connection. Real APNs answers certificate problems with 403.
+        using var apple = AppleFakes.FakeCertificateAuthority.Create("The real issuer");
+        await using var bed = await ApnsTestBed.StartAsync(
+            certificates, serverOptions: new FakeApnsServerOptions { RequiredClientIssuer = apple.PublicCertificate() });
+
+        var outcome = await bed.Client.SendAsync(ApnsTestBed.NewPush());
+
+        var failed = Assert.IsType<Failed>(outcome);
+        Assert.Null(failed.LastStatus);
+        Assert.Equal(new ApnsRetryOptions().MaxAttempts, failed.Attempts);
+        Assert.Empty(bed.Server.ReceivedPushes);
     }
 
     [Fact]

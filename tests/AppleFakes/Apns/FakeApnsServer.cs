@@ -29,17 +29,15 @@ public sealed class FakeApnsServer : IAsyncDisposable
     private readonly TimeSpan _responseDelay;
     private readonly PushLog _log = new();
     private readonly CertificateTopics _topics = new();
-    private readonly ReplyScript _replyToAll = new();
-    private readonly Dictionary<string, ReplyScript> _replyByToken = new(StringComparer.OrdinalIgnoreCase);
-    private readonly Lock _scriptsGate = new();
-    private int _inFlight;
-    private int _maxInFlight;
+    private readonly ReplyBook _replies = new();
+    private readonly ConcurrencyGauge _requests = new();
 
     private FakeApnsServer(FakeApnsServerOptions options)
     {
         _ownedAuthority = options.CertificateAuthority is null ? FakeCertificateAuthority.Create() : null;
         CertificateAuthority = options.CertificateAuthority ?? _ownedAuthority!;
         _serverCertificate = CertificateAuthority.IssueServerCertificate();
+        ServerCertificate = X509CertificateLoader.LoadCertificate(_serverCertificate.RawData);
         _responseDelay = options.ResponseDelay;
 
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
@@ -65,8 +63,8 @@ public sealed class FakeApnsServer : IAsyncDisposable
     /// <summary>The CA that issued the server certificate: clients must trust it.</summary>
     public FakeCertificateAuthority CertificateAuthority { get; }
 
-    /// <summary>The server certificate presented in TLS, without its key.</summary>
-    public X509Certificate2 ServerCertificate => X509CertificateLoader.LoadCertificate(_serverCertificate.RawData);
+    /// <summary>The server certificate presented in TLS, without its key, e.g. for pinning.</summary>
+    public X509Certificate2 ServerCertificate { get; }
 
     /// <summary><c>https://127.0.0.1:&lt;port&gt;/</c>.</summary>
     public Uri BaseAddress { get; private set; } = null!;
@@ -75,7 +73,7 @@ public sealed class FakeApnsServer : IAsyncDisposable
     public IReadOnlyList<ReceivedPush> ReceivedPushes => _log.Snapshot();
 
     /// <summary>The most requests the fake was handling at the same time.</summary>
-    public int MaxConcurrentRequests => Volatile.Read(ref _maxInFlight);
+    public int MaxConcurrentRequests => _requests.Peak;
 
     public static async Task<FakeApnsServer> StartAsync(FakeApnsServerOptions? options = null, CancellationToken cancellationToken = default)
     {
@@ -97,22 +95,10 @@ public sealed class FakeApnsServer : IAsyncDisposable
 
     /// <summary>Answers the next <paramref name="times"/> pushes to this token with <paramref name="reply"/>.</summary>
     /// <remarks>Steps queue up per token; when they run out, <see cref="ReplyToAll"/> applies, then 200.</remarks>
-    public void ReplyTo(string deviceTokenHex, FakeApnsReply reply, int times = Forever)
-    {
-        lock (_scriptsGate)
-        {
-            if (!_replyByToken.TryGetValue(deviceTokenHex, out var script))
-            {
-                script = new ReplyScript();
-                _replyByToken.Add(deviceTokenHex, script);
-            }
-
-            script.Add(reply, times);
-        }
-    }
+    public void ReplyTo(string deviceTokenHex, FakeApnsReply reply, int times = Forever) => _replies.AddFor(deviceTokenHex, reply, times);
 
     /// <summary>Answers the next <paramref name="times"/> pushes without a token-specific step.</summary>
-    public void ReplyToAll(FakeApnsReply reply, int times = Forever) => _replyToAll.Add(reply, times);
+    public void ReplyToAll(FakeApnsReply reply, int times = Forever) => _replies.AddForAll(reply, times);
 
     /// <summary>Waits until at least <paramref name="count"/> pushes were received.</summary>
     /// <exception cref="TimeoutException">Fewer arrived within <paramref name="timeout"/>.</exception>
@@ -123,13 +109,13 @@ public sealed class FakeApnsServer : IAsyncDisposable
     {
         await _app.DisposeAsync().ConfigureAwait(false);
         _serverCertificate.Dispose();
+        ServerCertificate.Dispose();
         _ownedAuthority?.Dispose();
     }
 
     private async Task HandleAsync(HttpContext context)
     {
-        var inFlight = Interlocked.Increment(ref _inFlight);
-        InterlockedMax(ref _maxInFlight, inFlight);
+        _requests.Enter();
         try
         {
             if (_responseDelay > TimeSpan.Zero)
@@ -146,7 +132,7 @@ public sealed class FakeApnsServer : IAsyncDisposable
                 return;
             }
 
-            var reply = NextReply(push.DeviceToken);
+            var reply = _replies.Next(push.DeviceToken);
             _log.Add(new ReceivedPush(
                 push.DeviceToken, push.Topic, push.Priority, push.Expiration, push.ApnsId, push.PushMagic,
                 certificate.Subject, certificate.GetCertHashString(HashAlgorithmName.SHA256), context.Connection.Id,
@@ -155,19 +141,8 @@ public sealed class FakeApnsServer : IAsyncDisposable
         }
         finally
         {
-            Interlocked.Decrement(ref _inFlight);
+            _requests.Exit();
         }
-    }
-
-    private FakeApnsReply NextReply(string deviceToken)
-    {
-        ReplyScript? script;
-        lock (_scriptsGate)
-        {
-            _replyByToken.TryGetValue(deviceToken, out script);
-        }
-
-        return script?.Next() ?? _replyToAll.Next() ?? FakeApnsReply.Delivered;
     }
 
     private static async Task WriteAsync(HttpContext context, FakeApnsReply reply, Guid? apnsId)
@@ -214,20 +189,5 @@ public sealed class FakeApnsServer : IAsyncDisposable
         chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
         chain.ChainPolicy.CustomTrustStore.Add(issuer);
         return chain.Build(certificate);
-    }
-
-    private static void InterlockedMax(ref int target, int value)
-    {
-        var current = Volatile.Read(ref target);
-        while (value > current)
-        {
-            var seen = Interlocked.CompareExchange(ref target, value, current);
-            if (seen == current)
-            {
-                return;
-            }
-
-            current = seen;
-        }
     }
 }
