@@ -1,5 +1,7 @@
 using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using SaaSMdm.Apple.Push;
+using SaaSMdm.AppleFakes;
 using SaaSMdm.AppleFakes.Apns;
 
 namespace SaaSMdm.Apple.Tests.Push;
@@ -7,8 +9,6 @@ namespace SaaSMdm.Apple.Tests.Push;
 [Collection(PushCollection.Name)]
 public sealed class ApnsClientTests(PushCertificates certificates)
 {
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
-
     [Fact]
     public async Task Push_reaches_apns_with_path_headers_body_and_client_certificate()
     {
@@ -165,7 +165,7 @@ public sealed class ApnsClientTests(PushCertificates certificates)
     public async Task Server_with_a_certificate_from_an_untrusted_ca_is_refused_without_retries()
     {
         await using var server = await FakeApnsServer.StartAsync();
-        using var otherAuthority = AppleFakes.FakeCertificateAuthority.Create("Some other CA");
+        using var otherAuthority = FakeCertificateAuthority.Create("Some other CA");
         var time = new InstantDelays(ApnsTestBed.Now);
         using var trustingOther = new ApnsClient(certificates.PushCertificate, new ApnsClientOptions
         {
@@ -197,7 +197,7 @@ public sealed class ApnsClientTests(PushCertificates certificates)
     {
         // With TLS 1.3 the client learns of the refusal only after its handshake, as a broken HTTP/2 preface,
         // which looks like any dropped connection. Real APNs answers certificate problems with 403.
-        using var apple = AppleFakes.FakeCertificateAuthority.Create("The real issuer");
+        using var apple = FakeCertificateAuthority.Create("The real issuer");
         await using var bed = await ApnsTestBed.StartAsync(
             certificates, serverOptions: new FakeApnsServerOptions { RequiredClientIssuer = apple.PublicCertificate() });
 
@@ -227,7 +227,7 @@ public sealed class ApnsClientTests(PushCertificates certificates)
     [Fact]
     public void Client_needs_the_push_certificates_private_key_and_topic()
     {
-        using var publicOnly = System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadCertificate(certificates.PushCertificate.RawData);
+        using var publicOnly = X509CertificateLoader.LoadCertificate(certificates.PushCertificate.RawData);
         using var noTopic = certificates.Authority.IssueClientCertificate(new("CN=no topic"));
 
         Assert.Throws<ArgumentException>(() => new ApnsClient(publicOnly));
