@@ -124,11 +124,11 @@ public sealed class ApnsClient : IDisposable
         }
         catch (HttpRequestException e) when (IsUntrustedServerOrProtocol(e))
         {
-            return AttemptResult.Final(new Failed(null, e.Message) { Attempts = attempt });
+            return AttemptResult.Final(new Failed(null, Describe(e)) { Attempts = attempt });
         }
         catch (HttpRequestException e)
         {
-            return AttemptResult.Retryable(null, e.Message, attempt);
+            return AttemptResult.Retryable(null, Describe(e), attempt);
         }
     }
 
@@ -187,6 +187,10 @@ public sealed class ApnsClient : IDisposable
             ArrayPool<byte>.Shared.Return(buffer);
         }
     }
+
+    /// <summary>HttpClient's own message is generic ("see inner exception"); the cause is one level down.</summary>
+    private static string Describe(HttpRequestException e) =>
+        e.InnerException is { } cause ? $"{e.Message} {cause.Message}" : e.Message;
 
     /// <summary>Errors that another attempt cannot fix: the server is not APNs, or does not speak HTTP/2.</summary>
     private static bool IsUntrustedServerOrProtocol(HttpRequestException e) =>

@@ -185,6 +185,7 @@ public sealed class ApnsClientTests(PushCertificates certificates)
 
             var failed = Assert.IsType<Failed>(outcome);
             Assert.Null(failed.LastStatus);
+            Assert.Contains("certificate", failed.LastReason);
             Assert.Equal(1, failed.Attempts);
         }
 
