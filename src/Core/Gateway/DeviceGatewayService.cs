@@ -1,3 +1,4 @@
+using SaaSMdm.Contracts;
 using SaaSMdm.Contracts.Internal.V1;
 using SaaSMdm.Core.Tenants;
 using SaaSMdm.Rpc;
@@ -10,7 +11,7 @@ public sealed class DeviceGatewayService(ITenantStore tenants) : DeviceGateway.D
 {
     public override async Task<ResolveTenantResponse> ResolveTenant(ResolveTenantRequest request, ServerCallContext context)
     {
-        var tenant = TenantSlug.IsWellFormed(request.Slug)
+        var tenant = TenantSlugFormat.IsWellFormed(request.Slug)
             ? await tenants.FindBySlugAsync(request.Slug, context.CancellationToken)
             : null;
         return tenant is null

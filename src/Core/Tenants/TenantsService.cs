@@ -1,4 +1,5 @@
 using Google.Protobuf.WellKnownTypes;
+using SaaSMdm.Contracts;
 using SaaSMdm.Contracts.V1;
 using SaaSMdm.Core.Data;
 using SaaSMdm.Rpc;
@@ -50,7 +51,7 @@ public sealed class TenantsService(ITenantStore store, TimeProvider clock) : Con
             GetTenantRequest.KeyOneofCase.Id => Guid.TryParse(request.Id, out var id)
                 ? await store.FindByIdAsync(id, context.CancellationToken)
                 : throw new InvalidArgumentException("id must be a UUID."),
-            GetTenantRequest.KeyOneofCase.Slug => TenantSlug.IsWellFormed(request.Slug)
+            GetTenantRequest.KeyOneofCase.Slug => TenantSlugFormat.IsWellFormed(request.Slug)
                 ? await store.FindBySlugAsync(request.Slug, context.CancellationToken)
                 : null,
             _ => throw new InvalidArgumentException("Set id or slug."),

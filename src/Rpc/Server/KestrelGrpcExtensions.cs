@@ -33,11 +33,14 @@ public static class KestrelGrpcExtensions
         }
     }
 
+    /// <summary>True for the host names that mean "every interface".</summary>
+    public static bool IsAnyAddress(string host) => host is "*" or "+" or "0.0.0.0" or "[::]" or "::";
+
     /// <summary>Listens on the address of <paramref name="url"/>: an IP literal, <c>localhost</c> (loopback) or <c>*</c>/<c>+</c>/<c>0.0.0.0</c> (any).</summary>
     public static void Listen(this KestrelServerOptions kestrel, Uri url, Action<ListenOptions> configure)
     {
         var host = url.Host;
-        if (host is "*" or "+" or "0.0.0.0" or "[::]")
+        if (IsAnyAddress(host))
         {
             kestrel.ListenAnyIP(url.Port, configure);
         }

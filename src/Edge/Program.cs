@@ -1,0 +1,3 @@
+using SaaSMdm.Edge.Hosting;
+
+await EdgeApp.Build(args).RunAsync();
