@@ -53,6 +53,9 @@ public sealed class PlistDictionary : PlistValue, IReadOnlyDictionary<string, Pl
 
     public bool Remove(string key) => _entries.Remove(key);
 
+    /// <summary>Used by readers, which report duplicates as format errors rather than argument errors.</summary>
+    internal bool TryAdd(string key, PlistValue value) => _entries.TryAdd(key, value);
+
     public bool ContainsKey(string key) => _entries.ContainsKey(key);
 
     public bool TryGetValue(string key, [MaybeNullWhen(false)] out PlistValue value) => _entries.TryGetValue(key, out value);

@@ -1,0 +1,32 @@
+namespace SaaSMdm.Apple.Plist;
+
+/// <summary>
+/// Shares one string instance per distinct short dictionary key within a read. MDM documents repeat the
+/// same few keys thousands of times, so this removes most key allocations.
+/// </summary>
+internal sealed class PlistKeyCache
+{
+    /// <summary>Keys longer than this are rare and not worth a lookup.</summary>
+    public const int MaxCachedLength = 64;
+
+    private const int MaxEntries = 4096;
+
+    private readonly HashSet<string> _keys = new(StringComparer.Ordinal);
+
+    public string Intern(ReadOnlySpan<char> key)
+    {
+        var lookup = _keys.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (lookup.TryGetValue(key, out var known))
+        {
+            return known;
+        }
+
+        var created = new string(key);
+        if (_keys.Count < MaxEntries)
+        {
+            _keys.Add(created);
+        }
+
+        return created;
+    }
+}
