@@ -10,18 +10,7 @@ namespace SaaSMdm.Apple.Tests.Plist;
 /// </summary>
 internal static class PlistDescription
 {
-    public static byte[] ToJson(PlistValue value)
-    {
-        using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream))
-        {
-            Write(json, value);
-        }
-
-        return stream.ToArray();
-    }
-
-    private static void Write(Utf8JsonWriter json, PlistValue value)
+    public static void Write(Utf8JsonWriter json, PlistValue value)
     {
         json.WriteStartObject();
         switch (value)

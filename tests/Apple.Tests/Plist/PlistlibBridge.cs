@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Diagnostics;
 using System.Text;
+using System.Text.Json;
 using SaaSMdm.Apple.Plist;
 
 namespace SaaSMdm.Apple.Tests.Plist;
@@ -12,73 +13,27 @@ namespace SaaSMdm.Apple.Tests.Plist;
 /// </summary>
 internal static class PlistlibBridge
 {
-    private static readonly string[] PythonOutputs = ["py.xml", "py.bin", "rt-xml.xml", "rt-xml.bin", "rt-bin.xml", "rt-bin.bin"];
+    private static readonly string Script = Path.Combine(AppContext.BaseDirectory, "Plist", "plistlib_bridge.py");
 
     public static void AssertAgreement(IReadOnlyList<PlistValue> cases)
     {
-        var directory = Directory.CreateTempSubdirectory("plistlib-");
-        try
+        using var results = JsonDocument.Parse(RunPython(Request(cases), Script));
+        var failures = new StringBuilder();
+        var index = 0;
+        foreach (var result in results.RootElement.EnumerateArray())
         {
-            for (var index = 0; index < cases.Count; index++)
-            {
-                File.WriteAllBytes(CasePath(directory, index, "json"), PlistDescription.ToJson(cases[index]));
-                File.WriteAllBytes(CasePath(directory, index, "ours.xml"), PlistWriter.WriteXml(cases[index]));
-                File.WriteAllBytes(CasePath(directory, index, "ours.bin"), PlistWriter.WriteBinary(cases[index]));
-            }
-
-            RunPython(Path.Combine(AppContext.BaseDirectory, "Plist", "plistlib_bridge.py"), directory.FullName);
-            var failures = new StringBuilder();
-            for (var index = 0; index < cases.Count; index++)
-            {
-                CheckCase(directory, index, cases[index], failures);
-            }
-
-            Assert.True(failures.Length == 0, failures.ToString());
+            CheckCase(index, cases[index], result, failures);
+            index++;
         }
-        finally
-        {
-            directory.Delete(recursive: true);
-        }
+
+        Assert.Equal(cases.Count, index);
+        Assert.True(failures.Length == 0, failures.ToString());
     }
 
-    private static void CheckCase(DirectoryInfo directory, int index, PlistValue expected, StringBuilder failures)
+    /// <summary>Runs python3 with <paramref name="input"/> on standard input and returns its standard output.</summary>
+    public static byte[] RunPython(byte[] input, params string[] arguments)
     {
-        var problems = new List<string>();
-        var report = File.ReadAllText(CasePath(directory, index, "report"));
-        if (report.Length > 0)
-        {
-            problems.Add(report);
-        }
-
-        foreach (var output in PythonOutputs)
-        {
-            try
-            {
-                var actual = PlistReader.Read(File.ReadAllBytes(CasePath(directory, index, output)));
-                if (!actual.Equals(expected))
-                {
-                    problems.Add($"our reader read plistlib's {output} as {actual}");
-                }
-            }
-            catch (PlistFormatException e)
-            {
-                problems.Add($"our reader refused plistlib's {output}: {e.Message}");
-            }
-        }
-
-        if (problems.Count > 0)
-        {
-            failures.AppendLine($"case {index}: {expected}").AppendJoin(Environment.NewLine, problems.Select(p => "  " + p)).AppendLine();
-        }
-    }
-
-    private static string CasePath(DirectoryInfo directory, int index, string suffix) =>
-        Path.Combine(directory.FullName, $"{index:D4}.{suffix}");
-
-    public static void RunPython(string script, params string[] arguments)
-    {
-        var start = new ProcessStartInfo("python3") { RedirectStandardError = true, RedirectStandardOutput = true };
-        start.ArgumentList.Add(script);
+        var start = new ProcessStartInfo("python3") { RedirectStandardInput = true, RedirectStandardError = true, RedirectStandardOutput = true };
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
@@ -98,9 +53,63 @@ internal static class PlistlibBridge
         using (process)
         {
             var errors = process.StandardError.ReadToEndAsync();
-            var output = process.StandardOutput.ReadToEnd();
+            using var output = new MemoryStream();
+            var copy = process.StandardOutput.BaseStream.CopyToAsync(output);
+            process.StandardInput.BaseStream.Write(input);
+            process.StandardInput.Close();
+            copy.Wait();
             process.WaitForExit();
-            Assert.True(process.ExitCode == 0, $"python3 {script} failed with exit code {process.ExitCode}:{Environment.NewLine}{errors.Result}{output}");
+            Assert.True(process.ExitCode == 0, $"python3 {string.Join(' ', arguments)} failed with exit code {process.ExitCode}:{Environment.NewLine}{errors.Result}");
+            return output.ToArray();
+        }
+    }
+
+    private static byte[] Request(IReadOnlyList<PlistValue> cases)
+    {
+        using var stream = new MemoryStream();
+        using (var json = new Utf8JsonWriter(stream))
+        {
+            json.WriteStartArray();
+            foreach (var value in cases)
+            {
+                json.WriteStartObject();
+                json.WritePropertyName("expected");
+                PlistDescription.Write(json, value);
+                json.WriteStartObject("ours");
+                json.WriteBase64String("xml", PlistWriter.WriteXml(value));
+                json.WriteBase64String("bin", PlistWriter.WriteBinary(value));
+                json.WriteEndObject();
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+        }
+
+        return stream.ToArray();
+    }
+
+    private static void CheckCase(int index, PlistValue expected, JsonElement result, StringBuilder failures)
+    {
+        var problems = result.GetProperty("problems").EnumerateArray().Select(problem => problem.GetString()!).ToList();
+        foreach (var output in result.GetProperty("outputs").EnumerateObject())
+        {
+            try
+            {
+                var actual = PlistReader.Read(output.Value.GetBytesFromBase64());
+                if (!actual.Equals(expected))
+                {
+                    problems.Add($"our reader read plistlib's {output.Name} as {actual}");
+                }
+            }
+            catch (PlistFormatException e)
+            {
+                problems.Add($"our reader refused plistlib's {output.Name}: {e.Message}");
+            }
+        }
+
+        if (problems.Count > 0)
+        {
+            failures.AppendLine($"case {index}: {expected}").AppendJoin(Environment.NewLine, problems.Select(p => "  " + p)).AppendLine();
         }
     }
 }

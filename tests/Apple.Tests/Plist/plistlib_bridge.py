@@ -1,22 +1,21 @@
 """Checks property lists against Python's plistlib, an independent implementation.
 
-Usage: plistlib_bridge.py DIRECTORY
+Usage: plistlib_bridge.py < cases.json > results.json
 
-For every case N in DIRECTORY the test has written:
-  N.json      the expected value, described in a tagged JSON form (see from_description)
-  N.ours.xml  the value as our XML writer wrote it
-  N.ours.bin  the value as our binary writer wrote it
-This script writes:
-  N.report              problems found (empty when plistlib agrees)
-  N.py.xml, N.py.bin    the expected value dumped by plistlib, for our reader
-  N.rt-SRC.DST          plistlib.loads(N.ours.SRC) dumped again as DST, for our reader
+Standard input is a JSON array of cases, each
+  {"expected": <the value in the tagged form of from_description>,
+   "ours": {"xml": <base64 of our XML writer's output>, "bin": <base64 of our binary writer's output>}}
+Standard output is a JSON array with, for each case,
+  {"problems": [<how plistlib disagrees, if it does>],
+   "outputs": {"py.xml", "py.bin": the expected value dumped by plistlib,
+               "rt-SRC.DST": plistlib.loads(ours SRC) dumped again as DST; all base64}}
+One process handles a whole batch because starting Python per case is slow.
 """
 
 import base64
 import datetime
 import json
 import math
-import pathlib
 import plistlib
 import struct
 import sys
@@ -73,14 +72,14 @@ def difference(actual, expected, path="$"):
     return None if actual == expected else f"{path}: {actual!r} instead of {expected!r}"
 
 
-def check_case(directory, name):
-    problems = []
-    expected = from_description(json.loads((directory / f"{name}.json").read_text(encoding="utf-8")))
+def check_case(case):
+    problems, outputs = [], {}
+    expected = from_description(case["expected"])
     for fmt, code in FORMATS.items():
-        (directory / f"{name}.py.{fmt}").write_bytes(plistlib.dumps(expected, fmt=code))
+        outputs[f"py.{fmt}"] = plistlib.dumps(expected, fmt=code)
     for source in FORMATS:
         try:
-            loaded = plistlib.loads((directory / f"{name}.ours.{source}").read_bytes())
+            loaded = plistlib.loads(base64.b64decode(case["ours"][source]))
         except Exception:
             problems.append(f"plistlib cannot read ours.{source}: {traceback.format_exc(limit=1)}")
             continue
@@ -88,14 +87,14 @@ def check_case(directory, name):
         if found:
             problems.append(f"plistlib reads ours.{source} differently: {found}")
         for target, code in FORMATS.items():
-            (directory / f"{name}.rt-{source}.{target}").write_bytes(plistlib.dumps(loaded, fmt=code))
-    (directory / f"{name}.report").write_text("\n".join(problems), encoding="utf-8")
+            outputs[f"rt-{source}.{target}"] = plistlib.dumps(loaded, fmt=code)
+    encoded = {name: base64.b64encode(data).decode("ascii") for name, data in outputs.items()}
+    return {"problems": problems, "outputs": encoded}
 
 
 def main():
-    directory = pathlib.Path(sys.argv[1])
-    for description in sorted(directory.glob("*.json")):
-        check_case(directory, description.name[: -len(".json")])
+    cases = json.load(sys.stdin)
+    json.dump([check_case(case) for case in cases], sys.stdout)
 
 
 if __name__ == "__main__":
