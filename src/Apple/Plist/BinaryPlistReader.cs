@@ -232,9 +232,9 @@ internal ref struct BinaryPlistReader
     private readonly DateTimeOffset ReadDate(int offset)
     {
         var seconds = BinaryPrimitives.ReadDoubleBigEndian(Content(offset + 1, 8, offset));
-        var ticks = Math.Round(seconds * TimeSpan.TicksPerSecond) + Epoch2001Ticks;
-        return double.IsFinite(ticks) && ticks >= DateTimeOffset.MinValue.UtcTicks && ticks <= DateTimeOffset.MaxValue.UtcTicks
-            ? new DateTimeOffset((long)ticks, TimeSpan.Zero)
+        var ticksFromEpoch = Math.Round(seconds * TimeSpan.TicksPerSecond);
+        return ticksFromEpoch >= DateTimeOffset.MinValue.UtcTicks - Epoch2001Ticks && ticksFromEpoch <= DateTimeOffset.MaxValue.UtcTicks - Epoch2001Ticks
+            ? new DateTimeOffset((long)ticksFromEpoch + Epoch2001Ticks, TimeSpan.Zero)
             : throw new PlistFormatException($"date {seconds} seconds from 2001 is out of range", offset);
     }
 
