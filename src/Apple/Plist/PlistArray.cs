@@ -5,7 +5,7 @@ using System.Text;
 namespace SaaSMdm.Apple.Plist;
 
 /// <summary>An ordered, mutable list of values; supports collection initializers such as <c>new PlistArray { "a", 1 }</c>.</summary>
-public sealed class PlistArray : PlistValue, IList<PlistValue>, IReadOnlyList<PlistValue>
+public sealed class PlistArray : PlistValue, IList<PlistValue>, IReadOnlyList<PlistValue>, IEquatable<PlistArray>
 {
     private readonly List<PlistValue> _items;
 
@@ -79,8 +79,9 @@ public sealed class PlistArray : PlistValue, IList<PlistValue>, IReadOnlyList<Pl
 
     IEnumerator IEnumerable.GetEnumerator() => _items.GetEnumerator();
 
-    public override bool Equals(PlistValue? other) =>
-        other is PlistArray array && array._items.Count == _items.Count && array._items.SequenceEqual(_items);
+    public override bool Equals(PlistValue? other) => Equals(other as PlistArray);
+
+    public bool Equals(PlistArray? other) => other is { } array && array._items.Count == _items.Count && array._items.SequenceEqual(_items);
 
     public override int GetHashCode()
     {

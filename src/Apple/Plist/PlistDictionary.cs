@@ -10,7 +10,7 @@ namespace SaaSMdm.Apple.Plist;
 /// forms return false only for a missing key and still throw for another type, because a wrongly typed
 /// value from a device is a protocol error that must not pass as "absent".
 /// </summary>
-public sealed class PlistDictionary : PlistValue, IReadOnlyDictionary<string, PlistValue>
+public sealed class PlistDictionary : PlistValue, IReadOnlyDictionary<string, PlistValue>, IEquatable<PlistDictionary>
 {
     private readonly OrderedDictionary<string, PlistValue> _entries;
 
@@ -148,9 +148,11 @@ public sealed class PlistDictionary : PlistValue, IReadOnlyDictionary<string, Pl
 
     IEnumerator IEnumerable.GetEnumerator() => _entries.GetEnumerator();
 
-    public override bool Equals(PlistValue? other)
+    public override bool Equals(PlistValue? other) => Equals(other as PlistDictionary);
+
+    public bool Equals(PlistDictionary? other)
     {
-        if (other is not PlistDictionary dictionary || dictionary.Count != Count)
+        if (other is not { } dictionary || dictionary.Count != Count)
         {
             return false;
         }
