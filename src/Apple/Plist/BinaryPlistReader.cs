@@ -171,29 +171,35 @@ internal ref struct BinaryPlistReader
     {
         var isAscii = (_input[offset] >> 4) == 0x5;
         var bytes = Sized(offset, _input[offset] & 0xF, isAscii ? 1 : 2);
-        var chars = new char[isAscii ? bytes.Length : bytes.Length / 2];
-        DecodeString(bytes, isAscii, offset, chars);
-        return new string(chars);
+        try
+        {
+            return StringEncoding(bytes, isAscii, offset).GetString(bytes);
+        }
+        catch (DecoderFallbackException)
+        {
+            throw UnpairedSurrogate(offset);
+        }
     }
 
     private static int DecodeString(ReadOnlySpan<byte> bytes, bool isAscii, int offset, Span<char> chars)
     {
-        if (isAscii)
-        {
-            return Ascii.ToUtf16(bytes, chars, out var written) == System.Buffers.OperationStatus.Done
-                ? written
-                : throw new PlistFormatException("ASCII string holds a byte above 0x7F", offset);
-        }
-
         try
         {
-            return StrictUtf16BigEndian.GetChars(bytes, chars);
+            return StringEncoding(bytes, isAscii, offset).GetChars(bytes, chars);
         }
         catch (DecoderFallbackException)
         {
-            throw new PlistFormatException("invalid UTF-16 string (unpaired surrogate)", offset);
+            throw UnpairedSurrogate(offset);
         }
     }
+
+    /// <summary>ASCII is checked first, after which Latin-1 is an exact, fast copy; UTF-16BE is decoded strictly.</summary>
+    private static Encoding StringEncoding(ReadOnlySpan<byte> bytes, bool isAscii, int offset) =>
+        !isAscii ? StrictUtf16BigEndian
+        : Ascii.IsValid(bytes) ? Encoding.Latin1
+        : throw new PlistFormatException("ASCII string holds a byte above 0x7F", offset);
+
+    private static PlistFormatException UnpairedSurrogate(int offset) => new("invalid UTF-16 string (unpaired surrogate)", offset);
 
     private readonly long ReadInteger(int offset, int low)
     {

@@ -11,12 +11,18 @@ internal sealed class PlistKeyCache
 
     private const int MaxEntries = 4096;
 
-    private readonly HashSet<string> _keys = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _keys;
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+
+    public PlistKeyCache()
+    {
+        _keys = new HashSet<string>(StringComparer.Ordinal);
+        _lookup = _keys.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
 
     public string Intern(ReadOnlySpan<char> key)
     {
-        var lookup = _keys.GetAlternateLookup<ReadOnlySpan<char>>();
-        if (lookup.TryGetValue(key, out var known))
+        if (_lookup.TryGetValue(key, out var known))
         {
             return known;
         }

@@ -556,7 +556,12 @@ internal ref struct XmlPlistReader
         }
 
         SkipWhitespace();
-        Expect((byte)'>', $"expected '>' to close </{XmlPlistScalars.Preview(element)}>");
+        if (!StartsWith(">"u8))
+        {
+            throw Fail($"expected '>' to close </{XmlPlistScalars.Preview(element)}>", _position);
+        }
+
+        _position++;
     }
 
     private ReadOnlySpan<byte> ReadName()
