@@ -173,5 +173,27 @@ public class PlistReaderTests
     public void Reads_from_memory() =>
         Assert.Equal(PlistBoolean.True, PlistReader.Read(new ReadOnlyMemory<byte>("<plist><true/></plist>"u8.ToArray())));
 
+    [Fact]
+    public void Reading_allocates_little_more_than_the_tree_it_builds()
+    {
+        var apps = new PlistArray(Enumerable.Range(0, 300).Select(i => (PlistValue)new PlistDictionary
+        {
+            { "Identifier", $"com.vendor.app{i}" }, { "Name", $"App {i} – Pro" }, { "Version", $"{i}.0" }, { "BundleSize", i * 1000L },
+            { "IsValidated", true }, { "Installing", false }, { "BetaApp", false }, { "Source", "AppStore" },
+        }));
+        var xml = PlistWriter.WriteXml(new PlistDictionary { { "InstalledApplicationList", apps } });
+        var binary = PlistWriter.WriteBinary(new PlistDictionary { { "InstalledApplicationList", apps } });
+        Assert.InRange(AllocatedWhileReading(xml), 0, 3 * xml.Length);
+        Assert.InRange(AllocatedWhileReading(binary), 0, 3 * xml.Length);
+    }
+
+    private static long AllocatedWhileReading(byte[] input)
+    {
+        PlistReader.Read(input);
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        PlistReader.Read(input);
+        return GC.GetAllocatedBytesForCurrentThread() - before;
+    }
+
     private static PlistValue Read(string xml) => PlistReader.Read(Encoding.UTF8.GetBytes(xml));
 }
