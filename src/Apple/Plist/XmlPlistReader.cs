@@ -135,30 +135,21 @@ internal ref struct XmlPlistReader
             return PlistBoolean.From(name[0] == 't');
         }
 
+        var isInteger = name.SequenceEqual("integer"u8);
+        var isReal = name.SequenceEqual("real"u8);
+        var isDate = name.SequenceEqual("date"u8);
+        if (!isInteger && !isReal && !isDate && !name.SequenceEqual("data"u8))
+        {
+            throw Fail(
+                name.SequenceEqual("key"u8) ? "<key> outside a <dict>" : $"unknown element <{XmlPlistScalars.Preview(name)}>",
+                start);
+        }
+
         var text = empty ? [] : ReadText(name);
-        if (name.SequenceEqual("integer"u8))
-        {
-            return new PlistInteger(XmlPlistScalars.ParseInteger(text, start));
-        }
-
-        if (name.SequenceEqual("real"u8))
-        {
-            return new PlistReal(XmlPlistScalars.ParseReal(text, start));
-        }
-
-        if (name.SequenceEqual("date"u8))
-        {
-            return new PlistDate(XmlPlistScalars.ParseDate(text, start));
-        }
-
-        if (name.SequenceEqual("data"u8))
-        {
-            return new PlistData(XmlPlistScalars.ParseData(text, start));
-        }
-
-        throw Fail(
-            name.SequenceEqual("key"u8) ? "<key> outside a <dict>" : $"unknown element <{XmlPlistScalars.Preview(name)}>",
-            start);
+        return isInteger ? new PlistInteger(XmlPlistScalars.ParseInteger(text, start))
+            : isReal ? new PlistReal(XmlPlistScalars.ParseReal(text, start))
+            : isDate ? new PlistDate(XmlPlistScalars.ParseDate(text, start))
+            : new PlistData(XmlPlistScalars.ParseData(text, start));
     }
 
     private PlistDictionary ReadDictionary(int depth, int start, bool empty)
@@ -171,15 +162,8 @@ internal ref struct XmlPlistReader
 
         var entries = _scratch.Entries;
         var first = entries.Count;
-        while (true)
+        while (AtNextChild("dict"u8))
         {
-            SkipMisc();
-            if (StartsWith("</"u8))
-            {
-                ReadEndTag("dict"u8);
-                break;
-            }
-
             var keyPosition = _position;
             var key = ReadKey();
             SkipMisc();
@@ -215,15 +199,8 @@ internal ref struct XmlPlistReader
 
         var items = _scratch.Items;
         var first = items.Count;
-        while (true)
+        while (AtNextChild("array"u8))
         {
-            SkipMisc();
-            if (StartsWith("</"u8))
-            {
-                ReadEndTag("array"u8);
-                break;
-            }
-
             items.Add(ReadValue(depth));
         }
 
@@ -235,6 +212,19 @@ internal ref struct XmlPlistReader
 
         items.RemoveRange(first, items.Count - first);
         return array;
+    }
+
+    /// <summary>Moves to the next child of a container; at its end tag, consumes it and returns false.</summary>
+    private bool AtNextChild(ReadOnlySpan<byte> container)
+    {
+        SkipMisc();
+        if (!StartsWith("</"u8))
+        {
+            return true;
+        }
+
+        ReadEndTag(container);
+        return false;
     }
 
     private string ReadKey()
