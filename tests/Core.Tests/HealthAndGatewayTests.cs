@@ -7,6 +7,7 @@ using SaaSMdm.Rpc;
 using SaaSMdm.Rpc.Client;
 using SaaSMdm.TestSupport;
 using ServingStatus = Grpc.Health.V1.HealthCheckResponse.Types.ServingStatus;
+using SaaSMdm.TestHosts;
 
 namespace SaaSMdm.Core.Tests;
 

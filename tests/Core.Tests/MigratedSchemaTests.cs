@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.Extensions.DependencyInjection;
 using SaaSMdm.Core.Data;
+using SaaSMdm.TestHosts;
 
 namespace SaaSMdm.Core.Tests;
 

@@ -1,5 +1,6 @@
 using SaaSMdm.Contracts.V1;
 using SaaSMdm.Core.Data;
+using SaaSMdm.TestHosts;
 
 namespace SaaSMdm.Core.Tests;
 

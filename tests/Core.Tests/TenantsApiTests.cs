@@ -4,6 +4,7 @@ using SaaSMdm.Contracts.V1;
 using TenantsClient = SaaSMdm.Contracts.V1.Tenants.TenantsClient;
 using SaaSMdm.Core.Data;
 using SaaSMdm.Rpc;
+using SaaSMdm.TestHosts;
 
 namespace SaaSMdm.Core.Tests;
 

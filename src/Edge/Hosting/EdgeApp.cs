@@ -43,6 +43,8 @@ public static class EdgeApp
         builder.Services.AddProblemDetails();
 
         var app = builder.Build();
+        // Every error answer carries a problem+json body, also for paths nothing is mapped to.
+        app.UseStatusCodePages();
         app.MapGet("/healthz", () => Results.Text("ok"));
         app.MapGet("/readyz", async (CoreReadiness readiness, CancellationToken ct) =>
         {

@@ -1,6 +1,8 @@
+using Xunit;
+
 using SaaSMdm.Core.Data;
 
-namespace SaaSMdm.Core.Tests;
+namespace SaaSMdm.TestHosts;
 
 /// <summary>A Core host and its database for one test class, on the provider <typeparamref name="TProvider"/> names.</summary>
 public sealed class CoreFixture<TProvider> : IAsyncLifetime where TProvider : IProviderChoice

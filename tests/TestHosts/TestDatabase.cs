@@ -1,7 +1,7 @@
 using Npgsql;
 using SaaSMdm.Core.Data;
 
-namespace SaaSMdm.Core.Tests;
+namespace SaaSMdm.TestHosts;
 
 /// <summary>
 /// A database that lives for one test class: a SQLite file in a temporary directory, or a fresh

@@ -1,7 +1,4 @@
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -12,7 +9,7 @@ using SaaSMdm.Core.Hosting;
 using SaaSMdm.Rpc.Client;
 using SaaSMdm.TestSupport;
 
-namespace SaaSMdm.Core.Tests;
+namespace SaaSMdm.TestHosts;
 
 /// <summary>Core as it runs in production, on real Kestrel endpoints on 127.0.0.1, over a test database.</summary>
 public sealed class CoreTestHost : IAsyncDisposable
@@ -23,10 +20,10 @@ public sealed class CoreTestHost : IAsyncDisposable
     {
         _app = app;
         Logs = logs;
-        var addresses = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.ToList();
-        // Kestrel reports endpoints in the order CoreApp configures them: gRPC first, then plain HTTP.
-        GrpcAddress = new Uri(addresses[0]);
-        HttpAddress = new Uri(addresses[1]);
+        // CoreApp configures gRPC first, then plain HTTP.
+        var addresses = BoundAddresses.Of(app);
+        GrpcAddress = addresses[0];
+        HttpAddress = addresses[1];
         Channel = GrpcChannel.ForAddress(GrpcAddress);
     }
 

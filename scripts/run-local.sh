@@ -1,0 +1,83 @@
+#!/usr/bin/env bash
+# Starts the whole system locally on SQLite: Core, Edge and Portal, with a demo tenant made on first run.
+# State lives in .local/ (delete it to start over). Ctrl-C stops everything.
+set -euo pipefail
+
+REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$REPO_ROOT"
+STATE="$REPO_ROOT/.local"
+mkdir -p "$STATE/core" "$STATE/edge" "$STATE/logs"
+
+CORE_GRPC="${CORE_GRPC:-http://127.0.0.1:5100}"
+CORE_HTTP="${CORE_HTTP:-http://127.0.0.1:5101}"
+EDGE_URL="${EDGE_URL:-https://127.0.0.1:5443}"
+PORTAL_URL="${PORTAL_URL:-http://127.0.0.1:5080}"
+
+echo "==> building"
+dotnet build SaaSMdm.sln -c Debug --nologo -clp:ErrorsOnly -v quiet
+
+pids=()
+stop_all() {
+  trap - INT TERM EXIT
+  echo
+  echo "==> stopping"
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+}
+trap stop_all INT TERM EXIT
+
+# start NAME PROJECT ENV... : runs the built host from its output folder, logging to .local/logs/NAME.log
+start() {
+  local name="$1" project="$2"
+  shift 2
+  local out="$REPO_ROOT/src/$project/bin/Debug/net10.0"
+  (cd "$out" && exec env ASPNETCORE_ENVIRONMENT=Development "$@" dotnet "SaaSMdm.$project.dll") >"$STATE/logs/$name.log" 2>&1 &
+  pids+=("$!")
+}
+
+wait_for() {
+  local name="$1" url="$2"
+  for _ in $(seq 1 120); do
+    if curl -ksf -o /dev/null "$url"; then return 0; fi
+    if ! kill -0 "${pids[-1]}" 2>/dev/null; then
+      echo "$name exited; see .local/logs/$name.log" >&2
+      tail -n 20 "$STATE/logs/$name.log" >&2
+      exit 1
+    fi
+    sleep 0.5
+  done
+  echo "$name did not become ready at $url; see .local/logs/$name.log" >&2
+  exit 1
+}
+
+echo "==> starting Core"
+start core Core \
+  SAASMDM_Core__GrpcUrl="$CORE_GRPC" SAASMDM_Core__HttpUrl="$CORE_HTTP" \
+  SAASMDM_Database__Provider=Sqlite SAASMDM_Database__DataDirectory="$STATE/core" \
+  SAASMDM_Demo__SeedTenant=true SAASMDM_Demo__TenantSlug=demo SAASMDM_Demo__TenantDisplayName="Demo Organization"
+wait_for core "$CORE_HTTP/readyz"
+
+echo "==> starting Edge"
+start edge Edge \
+  SAASMDM_Edge__Url="$EDGE_URL" SAASMDM_Edge__CoreUrl="$CORE_GRPC" SAASMDM_Edge__DataDirectory="$STATE/edge"
+wait_for edge "$EDGE_URL/readyz"
+
+echo "==> starting Portal"
+start portal Portal \
+  SAASMDM_Portal__Url="$PORTAL_URL" SAASMDM_Portal__CoreUrl="$CORE_GRPC" SAASMDM_Portal__EdgeUrl="$EDGE_URL"
+wait_for portal "$PORTAL_URL/healthz"
+
+cat <<INFO
+
+SaaS MDM is running (state in .local/, logs in .local/logs/):
+  Portal          $PORTAL_URL/tenants
+  Edge (devices)  $EDGE_URL/t/demo/         (development CA: .local/edge/dev-ca.crt)
+  Core gRPC API   $CORE_GRPC              (h2c; loopback only)
+  Core probes     $CORE_HTTP/readyz
+  Demo tenant     slug 'demo' ("Demo Organization")
+  Demo login      none yet: the portal has no sign-in until accounts land (issue 6)
+
+Press Ctrl-C to stop.
+INFO
+wait -n "${pids[@]}"
+echo "a host exited; see .local/logs/" >&2

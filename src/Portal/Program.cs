@@ -1,0 +1,3 @@
+using SaaSMdm.Portal.Hosting;
+
+await PortalApp.Build(args).RunAsync();

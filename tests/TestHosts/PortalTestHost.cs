@@ -1,0 +1,47 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
+using SaaSMdm.Portal.Hosting;
+using SaaSMdm.TestSupport;
+
+namespace SaaSMdm.TestHosts;
+
+/// <summary>The portal on a real Kestrel endpoint on 127.0.0.1, talking to a Core.</summary>
+public sealed class PortalTestHost : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private PortalTestHost(WebApplication app, CapturingLoggerProvider logs)
+    {
+        _app = app;
+        Logs = logs;
+        Address = BoundAddresses.Of(app)[0];
+    }
+
+    public Uri Address { get; }
+
+    public CapturingLoggerProvider Logs { get; }
+
+    public static async Task<PortalTestHost> StartAsync(Uri coreGrpcAddress, string environment = "Development")
+    {
+        var logs = new CapturingLoggerProvider();
+        var app = PortalApp.Build(["--environment", environment], builder =>
+        {
+            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Portal:Url"] = "http://127.0.0.1:0",
+                ["Portal:CoreUrl"] = coreGrpcAddress.ToString(),
+                ["Portal:EdgeUrl"] = "https://edge.example.test",
+            });
+            builder.Logging.ClearProviders().AddProvider(logs);
+        });
+        await app.StartAsync();
+        return new PortalTestHost(app, logs);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}
