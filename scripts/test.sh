@@ -15,6 +15,7 @@ apt_install_missing \
   "runuser:util-linux" \
   "python3:python3" \
   "openssl:openssl" \
+  "scepclient:scep" \
   "node:nodejs" \
   "npm:npm"
 npm_install_interop "$REPO_ROOT/tests/Interop/node"
