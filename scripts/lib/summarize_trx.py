@@ -16,11 +16,16 @@ def main(results_dir: str, elapsed_seconds: str) -> None:
         if counters is None:
             continue
         storage = root.find("t:TestDefinitions/t:UnitTest", NS)
-        name = storage.get("storage", path).rsplit("/", 1)[-1] if storage is not None else path
+        name = storage.get("storage", path).rsplit("/", 1)[-1] if storage is not None else path.rsplit("/", 1)[-1]
+        outcome = root.find("t:ResultSummary", NS).get("outcome", "")
         counts = {key: int(counters.get(key, 0)) for key in totals}
         for key in totals:
             totals[key] += counts[key]
-        print(f"    {name:<40} {counts['passed']:>5} passed {counts['failed']:>4} failed {counts['notExecuted']:>4} skipped")
+        # A run that failed without a failing test did not run at all (a crash or a missing dependency).
+        note = "  RUN FAILED" if outcome not in ("Completed", "Passed") and counts["failed"] == 0 else ""
+        if note:
+            failures.append(f"{name}: the test run failed before or outside any test; see the output above")
+        print(f"    {name:<40} {counts['passed']:>5} passed {counts['failed']:>4} failed {counts['notExecuted']:>4} skipped{note}")
         for result in root.iterfind("t:Results/t:UnitTestResult", NS):
             if result.get("outcome") == "Failed":
                 failures.append(result.get("testName"))
