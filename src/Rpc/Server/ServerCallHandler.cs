@@ -10,26 +10,26 @@ namespace SaaSMdm.Rpc.Server;
 /// Serves one RPC: refuses what is not gRPC, reads the request message, runs the interceptors and the
 /// handler, and ends the call with a status whatever happens.
 /// </summary>
-internal abstract class ServerCallHandler<TRequest, TResponse>
+internal abstract class ServerCallHandler<TService, TRequest, TResponse>
+    where TService : class
     where TRequest : class, IMessage<TRequest>
     where TResponse : class, IMessage<TResponse>
 {
     private readonly GrpcServiceOptions _options;
     private readonly ILogger _logger;
+    private readonly InstanceActivator _service;
     private readonly InstanceActivator[] _interceptors;
 
-    protected ServerCallHandler(Method<TRequest, TResponse> method, Type serviceType, GrpcServiceOptions options, IServiceProvider rootServices, ILogger logger)
+    protected ServerCallHandler(Method<TRequest, TResponse> method, GrpcServiceOptions options, IServiceProvider rootServices, ILogger logger)
     {
         Method = method;
-        Service = new InstanceActivator(serviceType, rootServices);
+        _service = new InstanceActivator(typeof(TService), rootServices);
         _options = options;
         _logger = logger;
         _interceptors = options.Interceptors.Select(type => new InstanceActivator(type, rootServices)).ToArray();
     }
 
     protected Method<TRequest, TResponse> Method { get; }
-
-    protected InstanceActivator Service { get; }
 
     public async Task HandleCallAsync(HttpContext http)
     {
@@ -74,4 +74,18 @@ internal abstract class ServerCallHandler<TRequest, TResponse>
 
     /// <summary>Runs the handler behind <paramref name="interceptors"/> (outermost first) and completes the call.</summary>
     protected abstract Task RunAsync(TRequest request, HttpServerCallContext call, Interceptor[] interceptors);
+
+    /// <summary>Calls the service instance for this call, releasing it afterwards if the call made it.</summary>
+    protected async Task<TResult> WithServiceAsync<TResult>(ServerCallContext context, Func<TService, Task<TResult>> call)
+    {
+        var service = _service.Create(context.GetHttpContext().RequestServices);
+        try
+        {
+            return await call((TService)service.Instance).ConfigureAwait(false);
+        }
+        finally
+        {
+            await service.ReleaseAsync().ConfigureAwait(false);
+        }
+    }
 }

@@ -10,7 +10,7 @@ internal sealed class ServerStreamingServerCallHandler<TService, TRequest, TResp
     GrpcServiceOptions options,
     IServiceProvider rootServices,
     ILogger logger)
-    : ServerCallHandler<TRequest, TResponse>(method, typeof(TService), options, rootServices, logger)
+    : ServerCallHandler<TService, TRequest, TResponse>(method, options, rootServices, logger)
     where TService : class
     where TRequest : class, IMessage<TRequest>
     where TResponse : class, IMessage<TResponse>
@@ -29,16 +29,10 @@ internal sealed class ServerStreamingServerCallHandler<TService, TRequest, TResp
         await call.CompleteAsync().ConfigureAwait(false);
     }
 
-    private async Task InvokeServiceAsync(TRequest request, IServerStreamWriter<TResponse> responseStream, ServerCallContext context)
-    {
-        var service = Service.Create(context.GetHttpContext().RequestServices);
-        try
+    private Task InvokeServiceAsync(TRequest request, IServerStreamWriter<TResponse> responseStream, ServerCallContext context) =>
+        WithServiceAsync(context, async service =>
         {
-            await invoker((TService)service.Instance, request, responseStream, context).ConfigureAwait(false);
-        }
-        finally
-        {
-            await service.ReleaseAsync().ConfigureAwait(false);
-        }
-    }
+            await invoker(service, request, responseStream, context).ConfigureAwait(false);
+            return true;
+        });
 }

@@ -10,7 +10,7 @@ internal sealed class UnaryServerCallHandler<TService, TRequest, TResponse>(
     GrpcServiceOptions options,
     IServiceProvider rootServices,
     ILogger logger)
-    : ServerCallHandler<TRequest, TResponse>(method, typeof(TService), options, rootServices, logger)
+    : ServerCallHandler<TService, TRequest, TResponse>(method, options, rootServices, logger)
     where TService : class
     where TRequest : class, IMessage<TRequest>
     where TResponse : class, IMessage<TResponse>
@@ -30,16 +30,6 @@ internal sealed class UnaryServerCallHandler<TService, TRequest, TResponse>(
         await call.CompleteWithMessageAsync(response).ConfigureAwait(false);
     }
 
-    private async Task<TResponse> InvokeServiceAsync(TRequest request, ServerCallContext context)
-    {
-        var service = Service.Create(context.GetHttpContext().RequestServices);
-        try
-        {
-            return await invoker((TService)service.Instance, request, context).ConfigureAwait(false);
-        }
-        finally
-        {
-            await service.ReleaseAsync().ConfigureAwait(false);
-        }
-    }
+    private Task<TResponse> InvokeServiceAsync(TRequest request, ServerCallContext context) =>
+        WithServiceAsync(context, service => invoker(service, request, context));
 }
