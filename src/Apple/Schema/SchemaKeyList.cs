@@ -18,6 +18,23 @@ public sealed class SchemaKeyList : IReadOnlyList<SchemaKey>
 
     public static SchemaKeyList Empty { get; } = new();
 
+    /// <summary>The keys of all lists in order; where names repeat, the first list's key wins.</summary>
+    internal static SchemaKeyList Combine(params SchemaKeyList[] lists)
+    {
+        var combined = new SchemaKeyList();
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var key in lists.SelectMany(list => list))
+        {
+            if (names.Add(key.Name))
+            {
+                combined.Add(key);
+            }
+        }
+
+        combined.Seal();
+        return combined;
+    }
+
     public int Count => _keys.Count;
 
     /// <summary>The key describing every unlisted key (see <see cref="SchemaKey.IsWildcard"/>), if there is one.</summary>
