@@ -131,17 +131,17 @@ public sealed class EnrollmentProfileBuilder(AppleSchemaCatalog? catalog = null)
         const int InspectProfiles = 1, InstallProfiles = 2, InspectProvisioning = 64, InstallProvisioning = 128;
         if (rights is <= 0 or > EnrollmentProfileOptions.AllAccessRights)
         {
-            throw new ArgumentException($"AccessRights must be between 1 and {EnrollmentProfileOptions.AllAccessRights}, not {rights}.", nameof(rights));
+            throw new ArgumentException($"AccessRights must be between 1 and {EnrollmentProfileOptions.AllAccessRights}, not {rights}.", nameof(EnrollmentProfileOptions.AccessRights));
         }
 
         if ((rights & InstallProfiles) != 0 && (rights & InspectProfiles) == 0)
         {
-            throw new ArgumentException("AccessRights 2 (install profiles) requires 1 (inspect profiles).", nameof(rights));
+            throw new ArgumentException("AccessRights 2 (install profiles) requires 1 (inspect profiles).", nameof(EnrollmentProfileOptions.AccessRights));
         }
 
         if ((rights & InstallProvisioning) != 0 && (rights & InspectProvisioning) == 0)
         {
-            throw new ArgumentException("AccessRights 128 (install provisioning profiles) requires 64 (inspect them).", nameof(rights));
+            throw new ArgumentException("AccessRights 128 (install provisioning profiles) requires 64 (inspect them).", nameof(EnrollmentProfileOptions.AccessRights));
         }
     }
 
