@@ -49,13 +49,12 @@ public sealed class HealthAndGatewayTests(CoreFixture<OnSqlite> fixture) : IClas
     [Fact]
     public async Task Health_check_from_grpc_js()
     {
-        var result = await ChildProcess.RunAsync("node",
-            [RepositoryPaths.Combine("tests", "Interop", "node", "client.js"), $"127.0.0.1:{Host.GrpcAddress.Port}", "health",
-             RepositoryPaths.Combine("protos", "grpc", "health", "v1", "health.proto")],
-            TimeSpan.FromSeconds(60));
+        var result = await ExternalTool.RunAsync("node",
+            RepositoryPaths.Combine("tests", "Interop", "node", "client.js"), $"127.0.0.1:{Host.GrpcAddress.Port}", "health",
+            RepositoryPaths.Combine("protos", "grpc", "health", "v1", "health.proto"));
 
-        Assert.True(result.ExitCode == 0, ChildProcess.Describe(result));
-        Assert.Contains("\"status\":\"SERVING\"", result.Stdout);
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("\"status\":\"SERVING\"", result.StandardOutput);
     }
 
     [Fact]

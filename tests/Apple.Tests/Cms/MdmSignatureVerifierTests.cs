@@ -5,6 +5,7 @@ using System.Text;
 using FsCheck;
 using FsCheck.Fluent;
 using SaaSMdm.Apple.Cms;
+using SaaSMdm.TestSupport;
 
 namespace SaaSMdm.Apple.Tests.Cms;
 

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using SaaSMdm.Apple.Cms;
+using SaaSMdm.TestSupport;
 
 namespace SaaSMdm.Apple.Tests.Cms;
 

@@ -9,6 +9,7 @@ using SaaSMdm.Apple.Schema;
 using SaaSMdm.Apple.Tests.Cms;
 using SaaSMdm.Apple.Tests.Plist;
 using SaaSMdm.Apple.Tests.Schema;
+using SaaSMdm.TestSupport;
 
 namespace SaaSMdm.Apple.Tests.Profiles;
 
@@ -75,7 +76,7 @@ public sealed class EnrollmentProfileBuilderTests
         using var root = TestPki.CreateRoot("Server TLS Root");
         using var identity = TestPki.CreateSelfSigned("Device Identity", TestKeyType.Rsa2048);
         var pkcs12 = identity.Export(X509ContentType.Pkcs12, "secret");
-        var profile = new EnrollmentProfileBuilder(CatalogWithRootPayload()).Build(new EnrollmentProfileOptions
+        var profile = new EnrollmentProfileBuilder(AppleSchemaCatalog.Default).Build(new EnrollmentProfileOptions
         {
             PayloadIdentifier = "com.example.mdm",
             DisplayName = "Example MDM",
@@ -141,15 +142,6 @@ public sealed class EnrollmentProfileBuilderTests
     [InlineData(1 | 128)]
     public void Inconsistent_access_rights_are_refused(int rights) =>
         Assert.Throws<ArgumentException>(() => new EnrollmentProfileBuilder().Build(With(Options(Scep), accessRights: rights)));
-
-    /// <summary>
-    /// The embedded catalog lacks com.apple.security.root until Apple.csproj stops taking "root" for a culture
-    /// (see AppleSchemaCatalogTests.KnownNotEmbedded); add the file from the repository meanwhile.
-    /// </summary>
-    private static AppleSchemaCatalog CatalogWithRootPayload() =>
-        AppleSchemaCatalog.Default.FindProfilePayloads("com.apple.security.root").Count > 0
-            ? AppleSchemaCatalog.Default
-            : new AppleSchemaCatalog([.. AppleSchemaCatalog.Default.Documents, RepositorySchema.Read("mdm/profiles/com.apple.security.root.yaml")]);
 
     private static EnrollmentProfileOptions Options(IdentityPayloadOptions identity) => new()
     {

@@ -1,6 +1,6 @@
-using System.Diagnostics;
 using System.Security.Cryptography.X509Certificates;
 using SaaSMdm.Apple.Push;
+using SaaSMdm.TestSupport;
 
 namespace SaaSMdm.Apple.Tests.Push;
 
@@ -56,25 +56,6 @@ public sealed class PushCertificateTopicTests(PushCertificates certificates)
         Assert.Throws<PushCertificateException>(() => PushCertificateTopic.Read(certificate));
     }
 
-    private static async Task RunOpenSslAsync(params string[] arguments)
-    {
-        var start = new ProcessStartInfo("openssl", arguments) { RedirectStandardError = true, RedirectStandardOutput = true };
-        Process process;
-        try
-        {
-            process = Process.Start(start)!;
-        }
-        catch (System.ComponentModel.Win32Exception e)
-        {
-            throw new InvalidOperationException("This test needs the openssl command (apt-get install -y openssl).", e);
-        }
-
-        using (process)
-        {
-            var stderr = process.StandardError.ReadToEndAsync();
-            await process.StandardOutput.ReadToEndAsync();
-            await process.WaitForExitAsync();
-            Assert.True(process.ExitCode == 0, $"openssl failed: {await stderr}");
-        }
-    }
+    private static async Task RunOpenSslAsync(params string[] arguments) =>
+        (await ExternalTool.RunAsync("openssl", arguments)).EnsureSuccess();
 }

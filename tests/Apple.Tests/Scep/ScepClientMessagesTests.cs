@@ -1,6 +1,7 @@
 using System.Security.Cryptography.X509Certificates;
 using SaaSMdm.Apple.Scep;
 using SaaSMdm.Apple.Tests.Cms;
+using SaaSMdm.TestSupport;
 
 namespace SaaSMdm.Apple.Tests.Scep;
 

@@ -6,6 +6,7 @@ using FsCheck.Fluent;
 using SaaSMdm.Apple.Cms;
 using SaaSMdm.Apple.Scep;
 using SaaSMdm.Apple.Tests.Cms;
+using SaaSMdm.TestSupport;
 
 namespace SaaSMdm.Apple.Tests.Scep;
 

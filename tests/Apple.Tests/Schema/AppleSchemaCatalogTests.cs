@@ -15,27 +15,13 @@ public sealed class AppleSchemaCatalogTests
     }
 
     /// <summary>
-    /// MSBuild takes the second-to-last dotted part of a file name for a culture when it is one, and
-    /// <c>com.apple.security.root.yaml</c> names the ICU "root" locale, so that file lands in a satellite
-    /// assembly instead. Apple.csproj needs <c>WithCulture="false"</c> on its schema items; until then the
-    /// file is listed here, and this test fails as soon as the list is wrong in either direction.
+    /// MSBuild would take "root" in <c>com.apple.security.root.yaml</c> for a culture and move the file to a
+    /// satellite assembly; Apple.csproj marks the schema items <c>WithCulture="false"</c> so that none goes missing.
     /// </summary>
-    private static readonly string[] KnownNotEmbedded = ["mdm/profiles/com.apple.security.root.yaml"];
-
     [Fact]
-    public void Every_schema_file_in_the_repository_is_embedded_but_the_known_gap()
+    public void Every_schema_file_in_the_repository_is_embedded()
     {
-        var missing = RepositorySchema.AllPaths().Except(SchemaFiles.AllPaths(), StringComparer.Ordinal).Order(StringComparer.Ordinal);
-
-        Assert.Equal(KnownNotEmbedded, missing);
-    }
-
-    [Fact]
-    public void The_file_left_out_of_the_assembly_still_reads()
-    {
-        var document = RepositorySchema.Read(KnownNotEmbedded[0]);
-
-        Assert.Equal((SchemaKind.ProfilePayload, "com.apple.security.root"), (document.Kind, document.TypeName));
+        Assert.Empty(RepositorySchema.AllPaths().Except(SchemaFiles.AllPaths(), StringComparer.Ordinal));
     }
 
     [Fact]

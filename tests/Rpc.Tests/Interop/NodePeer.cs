@@ -15,11 +15,10 @@ public static class NodePeer
     public static async Task<JsonElement> RunClientAsync(Uri address, string scenario, string? protoPath = null)
     {
         EnsureInstalled();
-        var result = await ChildProcess.RunAsync("node",
-            [Path.Combine(ScriptDirectory, "client.js"), $"{address.Host}:{address.Port}", scenario, protoPath ?? TestProto],
-            TimeSpan.FromSeconds(60));
-        Assert.True(result.ExitCode == 0 && result.Stdout.Length > 0, ChildProcess.Describe(result));
-        return JsonDocument.Parse(result.Stdout).RootElement;
+        var result = await ExternalTool.RunAsync("node",
+            Path.Combine(ScriptDirectory, "client.js"), $"{address.Host}:{address.Port}", scenario, protoPath ?? TestProto);
+        Assert.True(result.ExitCode == 0 && result.StandardOutput.Length > 0, result.ToString());
+        return JsonDocument.Parse(result.StandardOutput).RootElement;
     }
 
     /// <summary>Starts the grpc-js test server; dispose to stop it.</summary>
@@ -36,7 +35,7 @@ public static class NodePeer
         };
         start.ArgumentList.Add(Path.Combine(ScriptDirectory, "server.js"));
         start.ArgumentList.Add(TestProto);
-        var process = ChildProcess.Start(start);
+        var process = ExternalTool.Start(start);
         var line = await process.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(30));
         if (line is null)
         {
