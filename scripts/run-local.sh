@@ -13,6 +13,13 @@ CORE_HTTP="${CORE_HTTP:-http://127.0.0.1:5101}"
 EDGE_URL="${EDGE_URL:-https://127.0.0.1:5443}"
 PORTAL_URL="${PORTAL_URL:-http://127.0.0.1:5080}"
 
+# Edge and Core prove to each other they belong together with a shared secret, made once per checkout.
+if [[ ! -s "$STATE/gateway-secret" ]]; then
+  head -c 32 /dev/urandom | base64 | tr -d '\n=+/' >"$STATE/gateway-secret"
+  chmod 600 "$STATE/gateway-secret"
+fi
+GATEWAY_SECRET="$(cat "$STATE/gateway-secret")"
+
 echo "==> building"
 dotnet build SaaSMdm.sln -c Debug --nologo -clp:ErrorsOnly -v quiet
 
@@ -54,12 +61,14 @@ echo "==> starting Core"
 start core Core \
   SAASMDM_Core__GrpcUrl="$CORE_GRPC" SAASMDM_Core__HttpUrl="$CORE_HTTP" \
   SAASMDM_Database__Provider=Sqlite SAASMDM_Database__DataDirectory="$STATE/core" \
+  SAASMDM_Gateway__SharedSecret="$GATEWAY_SECRET" \
   SAASMDM_Demo__SeedTenant=true SAASMDM_Demo__TenantSlug=demo SAASMDM_Demo__TenantDisplayName="Demo Organization"
 wait_for core "$CORE_HTTP/readyz"
 
 echo "==> starting Edge"
 start edge Edge \
-  SAASMDM_Edge__Url="$EDGE_URL" SAASMDM_Edge__CoreUrl="$CORE_GRPC" SAASMDM_Edge__DataDirectory="$STATE/edge"
+  SAASMDM_Edge__Url="$EDGE_URL" SAASMDM_Edge__CoreUrl="$CORE_GRPC" SAASMDM_Edge__DataDirectory="$STATE/edge" \
+  SAASMDM_Gateway__SharedSecret="$GATEWAY_SECRET"
 wait_for edge "$EDGE_URL/readyz"
 
 echo "==> starting Portal"

@@ -1,10 +1,12 @@
 using System.Net;
 using Grpc.Health.V1;
 using HealthClient = Grpc.Health.V1.Health.HealthClient;
+using SaaSMdm.Contracts.Gateway;
 using SaaSMdm.Contracts.Internal.V1;
 using SaaSMdm.Contracts.V1;
 using SaaSMdm.Rpc;
 using SaaSMdm.Rpc.Client;
+using SaaSMdm.Rpc.Interceptors;
 using SaaSMdm.TestSupport;
 using ServingStatus = Grpc.Health.V1.HealthCheckResponse.Types.ServingStatus;
 using SaaSMdm.TestHosts;
@@ -79,5 +81,19 @@ public sealed class HealthAndGatewayTests(CoreFixture<OnSqlite> fixture) : IClas
         Assert.Equal("Gateway Test", resolved.DisplayName);
         Assert.Equal(StatusCode.NotFound, unknown.StatusCode);
         Assert.Equal(StatusCode.NotFound, malformed.StatusCode);
+    }
+
+    [Fact]
+    public async Task Gateway_refuses_callers_without_the_gateway_secret()
+    {
+        var withoutKey = new DeviceGateway.DeviceGatewayClient(Host.Channel.CreateCallInvoker());
+        var wrongKey = new DeviceGateway.DeviceGatewayClient(Host.Channel.CreateCallInvoker()
+            .Intercept(metadata => metadata.Add(GatewayCredentials.MetadataKey, "not-the-secret-not-the-secret-not-it")));
+
+        var missing = await Assert.ThrowsAsync<RpcException>(() => withoutKey.ResolveTenantAsync(new ResolveTenantRequest { Slug = "gateway-test" }).ResponseAsync);
+        var wrong = await Assert.ThrowsAsync<RpcException>(() => wrongKey.ResolveTenantAsync(new ResolveTenantRequest { Slug = "gateway-test" }).ResponseAsync);
+
+        Assert.Equal(StatusCode.Unauthenticated, missing.StatusCode);
+        Assert.Equal(StatusCode.Unauthenticated, wrong.StatusCode);
     }
 }

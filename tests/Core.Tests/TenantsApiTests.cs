@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using SaaSMdm.Contracts.V1;
 using TenantsClient = SaaSMdm.Contracts.V1.Tenants.TenantsClient;
 using SaaSMdm.Core.Data;
+using SaaSMdm.Core.Data.Entities;
 using SaaSMdm.Rpc;
 using SaaSMdm.TestHosts;
 

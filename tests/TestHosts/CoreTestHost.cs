@@ -2,11 +2,13 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using SaaSMdm.Contracts.Gateway;
 using SaaSMdm.Contracts.Internal.V1;
 using SaaSMdm.Contracts.V1;
 using TenantsClient = SaaSMdm.Contracts.V1.Tenants.TenantsClient;
 using SaaSMdm.Core.Hosting;
 using SaaSMdm.Rpc.Client;
+using SaaSMdm.Rpc.Interceptors;
 using SaaSMdm.TestSupport;
 
 namespace SaaSMdm.TestHosts;
@@ -39,7 +41,9 @@ public sealed class CoreTestHost : IAsyncDisposable
 
     public TenantsClient Tenants => new(Channel.CreateCallInvoker());
 
-    public DeviceGateway.DeviceGatewayClient Gateway => new(Channel.CreateCallInvoker());
+    /// <summary>A gateway client that presents the gateway secret, as Edge does.</summary>
+    public DeviceGateway.DeviceGatewayClient Gateway =>
+        new(Channel.CreateCallInvoker().Intercept(metadata => metadata.Add(GatewayCredentials.MetadataKey, TestSecrets.GatewaySecret)));
 
     public static async Task<CoreTestHost> StartAsync(TestDatabase database, IDictionary<string, string?>? settings = null)
     {
@@ -51,6 +55,7 @@ public sealed class CoreTestHost : IAsyncDisposable
             ["Database:Provider"] = database.Provider.ToString(),
             ["Database:ConnectionString"] = database.ConnectionString,
             ["Database:DataDirectory"] = database.DataDirectory,
+            ["Gateway:SharedSecret"] = TestSecrets.GatewaySecret,
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

@@ -40,6 +40,7 @@ public sealed class EdgeTestHost : IAsyncDisposable
             ["Edge:CoreUrl"] = coreGrpcAddress.ToString(),
             ["Edge:DataDirectory"] = dataDirectory,
             ["Edge:GenerateDevelopmentCertificate"] = "true",
+            ["Gateway:SharedSecret"] = TestSecrets.GatewaySecret,
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

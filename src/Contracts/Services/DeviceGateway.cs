@@ -15,16 +15,39 @@ public static class DeviceGateway
         static ServiceDescriptor IGrpcService.Descriptor => DeviceGateway.Descriptor;
 
         public abstract Task<ResolveTenantResponse> ResolveTenant(ResolveTenantRequest request, ServerCallContext context);
+
+        public abstract Task<GetEnrollmentProfileResponse> GetEnrollmentProfile(GetEnrollmentProfileRequest request, ServerCallContext context);
+
+        public abstract Task<ScepResponse> Scep(ScepRequest request, ServerCallContext context);
+
+        public abstract Task<DeviceResponse> CheckIn(CheckInRequest request, ServerCallContext context);
+
+        public abstract Task<DeviceResponse> Connect(ConnectRequest request, ServerCallContext context);
     }
 
     public sealed class DeviceGatewayClient(CallInvoker callInvoker) : ClientBase(callInvoker), IGrpcClient
     {
-        private static readonly Method<ResolveTenantRequest, ResolveTenantResponse> ResolveTenantMethod =
-            Method<ResolveTenantRequest, ResolveTenantResponse>.Create(Descriptor, "ResolveTenant");
+        private static readonly Method<ResolveTenantRequest, ResolveTenantResponse> ResolveTenantMethod = Method<ResolveTenantRequest, ResolveTenantResponse>.Create(Descriptor, "ResolveTenant");
+        private static readonly Method<GetEnrollmentProfileRequest, GetEnrollmentProfileResponse> GetEnrollmentProfileMethod = Method<GetEnrollmentProfileRequest, GetEnrollmentProfileResponse>.Create(Descriptor, "GetEnrollmentProfile");
+        private static readonly Method<ScepRequest, ScepResponse> ScepMethod = Method<ScepRequest, ScepResponse>.Create(Descriptor, "Scep");
+        private static readonly Method<CheckInRequest, DeviceResponse> CheckInMethod = Method<CheckInRequest, DeviceResponse>.Create(Descriptor, "CheckIn");
+        private static readonly Method<ConnectRequest, DeviceResponse> ConnectMethod = Method<ConnectRequest, DeviceResponse>.Create(Descriptor, "Connect");
 
         static ServiceDescriptor IGrpcClient.Descriptor => Descriptor;
 
         public AsyncUnaryCall<ResolveTenantResponse> ResolveTenantAsync(ResolveTenantRequest request, CallOptions options = default) =>
             CallInvoker.AsyncUnaryCall(ResolveTenantMethod, options, request);
+
+        public AsyncUnaryCall<GetEnrollmentProfileResponse> GetEnrollmentProfileAsync(GetEnrollmentProfileRequest request, CallOptions options = default) =>
+            CallInvoker.AsyncUnaryCall(GetEnrollmentProfileMethod, options, request);
+
+        public AsyncUnaryCall<ScepResponse> ScepAsync(ScepRequest request, CallOptions options = default) =>
+            CallInvoker.AsyncUnaryCall(ScepMethod, options, request);
+
+        public AsyncUnaryCall<DeviceResponse> CheckInAsync(CheckInRequest request, CallOptions options = default) =>
+            CallInvoker.AsyncUnaryCall(CheckInMethod, options, request);
+
+        public AsyncUnaryCall<DeviceResponse> ConnectAsync(ConnectRequest request, CallOptions options = default) =>
+            CallInvoker.AsyncUnaryCall(ConnectMethod, options, request);
     }
 }

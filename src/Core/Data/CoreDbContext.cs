@@ -1,16 +1,53 @@
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using SaaSMdm.Core.Data.Entities;
 
 namespace SaaSMdm.Core.Data;
 
 /// <summary>
 /// Core's database. The model is provider-neutral (SQLite and PostgreSQL run the same migrations):
-/// snake_case names, UTC timestamps, GUID keys, no provider-specific column types.
+/// snake_case names, UTC timestamps, GUID keys, no provider-specific column types. Tenant-owned rows
+/// are filtered to the request's tenant in every query, and a write for another tenant is refused.
 /// </summary>
-public sealed class CoreDbContext(DbContextOptions<CoreDbContext> options) : DbContext(options)
+public sealed class CoreDbContext(DbContextOptions<CoreDbContext> options, TenantContext tenant) : DbContext(options)
 {
     public DbSet<TenantEntity> Tenants => Set<TenantEntity>();
+
+    public DbSet<CertificateAuthorityEntity> CertificateAuthorities => Set<CertificateAuthorityEntity>();
+
+    public DbSet<PushCertificateEntity> PushCertificates => Set<PushCertificateEntity>();
+
+    public DbSet<EnrollmentTokenEntity> EnrollmentTokens => Set<EnrollmentTokenEntity>();
+
+    public DbSet<ScepChallengeEntity> ScepChallenges => Set<ScepChallengeEntity>();
+
+    public DbSet<EnrollmentEntity> Enrollments => Set<EnrollmentEntity>();
+
+    public DbSet<InventorySnapshotEntity> InventorySnapshots => Set<InventorySnapshotEntity>();
+
+    public DbSet<CommandEntity> Commands => Set<CommandEntity>();
+
+    public DbSet<QueuedCommandEntity> CommandQueue => Set<QueuedCommandEntity>();
+
+    public DbSet<CommandResultEntity> CommandResults => Set<CommandResultEntity>();
+
+    public DbSet<DataProtectionKeyEntity> DataProtectionKeys => Set<DataProtectionKeyEntity>();
+
+    /// <summary>The tenant queries are scoped to; <see cref="Guid.Empty"/> (no tenant) matches no tenant-owned row.</summary>
+    private Guid CurrentTenantId => tenant.TenantId;
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        GuardTenantWrites();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        GuardTenantWrites();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -29,7 +66,118 @@ public sealed class CoreDbContext(DbContextOptions<CoreDbContext> options) : DbC
             tenant.HasIndex(t => t.Slug).IsUnique();
         });
 
+        modelBuilder.Entity<CertificateAuthorityEntity>(ca =>
+        {
+            ca.ToTable("certificate_authorities");
+            ca.HasKey(c => c.TenantId);
+            ca.HasQueryFilter(c => c.TenantId == CurrentTenantId);
+        });
+
+        modelBuilder.Entity<PushCertificateEntity>(push =>
+        {
+            push.ToTable("push_certificates");
+            push.HasKey(p => p.TenantId);
+            push.HasIndex(p => p.Topic);
+            push.HasQueryFilter(p => p.TenantId == CurrentTenantId);
+        });
+
+        modelBuilder.Entity<EnrollmentTokenEntity>(token =>
+        {
+            token.ToTable("enrollment_tokens");
+            token.HasKey(t => t.Id);
+            token.Property(t => t.SecretHash).HasMaxLength(64);
+            token.Property(t => t.Label).HasMaxLength(200);
+            token.HasIndex(t => t.SecretHash).IsUnique();
+            token.HasIndex(t => t.TenantId);
+            token.HasQueryFilter(t => t.TenantId == CurrentTenantId);
+        });
+
+        modelBuilder.Entity<ScepChallengeEntity>(challenge =>
+        {
+            challenge.ToTable("scep_challenges");
+            challenge.HasKey(c => c.Id);
+            challenge.Property(c => c.ChallengeHash).HasMaxLength(64);
+            challenge.HasIndex(c => c.ChallengeHash).IsUnique();
+            challenge.HasIndex(c => c.ExpiresAt);
+            challenge.HasQueryFilter(c => c.TenantId == CurrentTenantId);
+        });
+
+        modelBuilder.Entity<EnrollmentEntity>(enrollment =>
+        {
+            enrollment.ToTable("enrollments");
+            enrollment.HasKey(e => e.Id);
+            enrollment.Property(e => e.ChannelId).HasMaxLength(512);
+            enrollment.Property(e => e.IdentityCertificateSha256).HasMaxLength(64);
+            enrollment.HasIndex(e => new { e.TenantId, e.ChannelId }).IsUnique();
+            enrollment.HasIndex(e => new { e.TenantId, e.State, e.EnrolledAt });
+            enrollment.HasIndex(e => e.IdentityCertificateSha256);
+            enrollment.HasIndex(e => e.ParentId);
+            enrollment.HasQueryFilter(e => e.TenantId == CurrentTenantId);
+        });
+
+        modelBuilder.Entity<InventorySnapshotEntity>(snapshot =>
+        {
+            snapshot.ToTable("inventory_snapshots");
+            snapshot.HasKey(s => new { s.EnrollmentId, s.Kind });
+            snapshot.Property(s => s.Kind).HasMaxLength(64);
+            snapshot.HasQueryFilter(s => s.TenantId == CurrentTenantId);
+        });
+
+        modelBuilder.Entity<CommandEntity>(command =>
+        {
+            command.ToTable("commands");
+            command.HasKey(c => c.Id);
+            command.Property(c => c.Id).HasMaxLength(64);
+            command.Property(c => c.RequestType).HasMaxLength(128);
+            command.HasIndex(c => new { c.TenantId, c.CreatedAt });
+            command.HasQueryFilter(c => c.TenantId == CurrentTenantId);
+        });
+
+        modelBuilder.Entity<QueuedCommandEntity>(queued =>
+        {
+            queued.ToTable("command_queue");
+            queued.HasKey(q => new { q.EnrollmentId, q.CommandId });
+            queued.Property(q => q.CommandId).HasMaxLength(64);
+            queued.HasIndex(q => new { q.EnrollmentId, q.Sequence });
+            queued.HasQueryFilter(q => q.TenantId == CurrentTenantId);
+        });
+
+        modelBuilder.Entity<CommandResultEntity>(result =>
+        {
+            result.ToTable("command_results");
+            result.HasKey(r => r.Id);
+            result.Property(r => r.CommandId).HasMaxLength(64);
+            result.HasIndex(r => new { r.EnrollmentId, r.ReceivedAt });
+            result.HasIndex(r => r.CommandId);
+            result.HasIndex(r => r.ReceivedAt);
+            result.HasQueryFilter(r => r.TenantId == CurrentTenantId);
+        });
+
+        modelBuilder.Entity<DataProtectionKeyEntity>(key =>
+        {
+            key.ToTable("data_protection_keys");
+            key.HasKey(k => k.Id);
+        });
+
         ApplySnakeCaseNames(modelBuilder);
+    }
+
+    /// <summary>Defence in depth: rows are stamped with the request's tenant, and a row of another tenant is never written.</summary>
+    private void GuardTenantWrites()
+    {
+        if (!tenant.HasTenant)
+        {
+            return;
+        }
+
+        foreach (var entry in ChangeTracker.Entries<ITenantOwned>())
+        {
+            if (entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
+                && entry.Entity.TenantId != tenant.TenantId)
+            {
+                throw new InvalidOperationException($"Refusing to write a {entry.Entity.GetType().Name} of another tenant.");
+            }
+        }
     }
 
     private static void ApplySnakeCaseNames(ModelBuilder modelBuilder)
@@ -58,7 +206,7 @@ public sealed class CoreDbContext(DbContextOptions<CoreDbContext> options) : DbC
         var builder = new StringBuilder(name.Length + 8);
         for (var i = 0; i < name.Length; i++)
         {
-            if (char.IsUpper(name[i]) && i > 0)
+            if (char.IsUpper(name[i]) && i > 0 && !char.IsUpper(name[i - 1]))
             {
                 builder.Append('_');
             }

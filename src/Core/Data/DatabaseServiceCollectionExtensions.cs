@@ -8,7 +8,9 @@ public static class DatabaseServiceCollectionExtensions
 {
     public static IServiceCollection AddCoreDatabase(this IServiceCollection services, DatabaseOptions options)
     {
-        services.AddDbContextPool<CoreDbContext>(builder => Configure(builder, options));
+        // Not pooled: each context carries the request's TenantContext for its query filters.
+        services.AddScoped<TenantContext>();
+        services.AddDbContext<CoreDbContext>(builder => Configure(builder, options));
         services.AddSingleton<DatabaseMigrator>();
         return services;
     }

@@ -18,4 +18,16 @@ public sealed class DeviceGatewayService(ITenantStore tenants) : DeviceGateway.D
             ? throw new NotFoundException($"Unknown tenant '{request.Slug}'.")
             : new ResolveTenantResponse { TenantId = tenant.Id.ToString(), Slug = tenant.Slug, DisplayName = tenant.DisplayName };
     }
+
+    public override Task<GetEnrollmentProfileResponse> GetEnrollmentProfile(GetEnrollmentProfileRequest request, ServerCallContext context) =>
+        throw new RpcException(new Status(StatusCode.Unimplemented, "Enrollment profiles are not served yet."));
+
+    public override Task<ScepResponse> Scep(ScepRequest request, ServerCallContext context) =>
+        throw new RpcException(new Status(StatusCode.Unimplemented, "SCEP is not served yet."));
+
+    public override Task<DeviceResponse> CheckIn(CheckInRequest request, ServerCallContext context) =>
+        throw new RpcException(new Status(StatusCode.Unimplemented, "Check-ins are not served yet."));
+
+    public override Task<DeviceResponse> Connect(ConnectRequest request, ServerCallContext context) =>
+        throw new RpcException(new Status(StatusCode.Unimplemented, "The command channel is not served yet."));
 }

@@ -1,9 +1,12 @@
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using SaaSMdm.Contracts.Internal.V1;
+using SaaSMdm.Core.Certificates;
+using SaaSMdm.Core.Commands;
 using SaaSMdm.Core.Data;
 using SaaSMdm.Core.Gateway;
 using SaaSMdm.Core.Health;
+using SaaSMdm.Core.Security;
 using SaaSMdm.Core.Tenants;
 using SaaSMdm.Rpc.Interceptors;
 using SaaSMdm.Rpc.Server;
@@ -24,7 +27,9 @@ public static class CoreApp
 
         var core = builder.Configuration.GetSection(CoreOptions.Section).Get<CoreOptions>() ?? new CoreOptions();
         var database = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        var keyRing = builder.Configuration.GetSection(KeyRingOptions.Section).Get<KeyRingOptions>() ?? new KeyRingOptions();
         builder.Services.Configure<DemoOptions>(builder.Configuration.GetSection(DemoOptions.Section));
+        builder.Services.Configure<GatewayOptions>(builder.Configuration.GetSection(GatewayOptions.Section));
         builder.Services.Configure<GrpcServiceOptions>(builder.Configuration.GetSection("Grpc"));
 
         builder.WebHost.ConfigureKestrel(kestrel =>
@@ -35,11 +40,19 @@ public static class CoreApp
 
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddCoreDatabase(database);
+        builder.Services.AddCoreSecrets(keyRing);
         builder.Services.AddScoped<ITenantStore, EfTenantStore>();
+        builder.Services.AddScoped<TenantProvisioner>();
+        builder.Services.AddScoped<TenantCertificateAuthorities>();
+        builder.Services.AddScoped<ICommandQueue, EfCommandQueue>();
         builder.Services.AddSingleton<DatabaseHealth>();
         builder.Services.AddSingleton<DemoTenantSeeder>();
         builder.Services.AddSingleton(new HealthServiceNames([Contracts.V1.Tenants.Descriptor.FullName, DeviceGateway.Descriptor.FullName]));
-        builder.Services.AddGrpc(options => options.Interceptors.Add<CallLoggingInterceptor>());
+        builder.Services.AddGrpc(options =>
+        {
+            options.Interceptors.Add<CallLoggingInterceptor>();
+            options.Interceptors.Add<GatewayAuthenticationInterceptor>();
+        });
 
         var app = builder.Build();
         app.MapGrpcService<TenantsService>();
@@ -58,6 +71,11 @@ public static class CoreApp
         if (database.MigrateOnStartup)
         {
             await app.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken);
+        }
+
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<TenantProvisioner>().CompleteExistingTenantsAsync(cancellationToken);
         }
 
         await app.Services.GetRequiredService<DemoTenantSeeder>().SeedAsync(cancellationToken);

@@ -1,11 +1,10 @@
 using Microsoft.Extensions.Options;
-using SaaSMdm.Core.Data;
 using SaaSMdm.Core.Tenants;
 
 namespace SaaSMdm.Core.Hosting;
 
 /// <summary>Creates the demo tenant once; a later start finds it and leaves it alone.</summary>
-public sealed partial class DemoTenantSeeder(IServiceProvider services, IOptions<DemoOptions> options, TimeProvider clock, ILogger<DemoTenantSeeder> logger)
+public sealed partial class DemoTenantSeeder(IServiceProvider services, IOptions<DemoOptions> options, ILogger<DemoTenantSeeder> logger)
 {
     public async Task SeedAsync(CancellationToken cancellationToken)
     {
@@ -16,21 +15,14 @@ public sealed partial class DemoTenantSeeder(IServiceProvider services, IOptions
         }
 
         await using var scope = services.CreateAsyncScope();
-        var store = scope.ServiceProvider.GetRequiredService<ITenantStore>();
-        if (await store.FindBySlugAsync(demo.TenantSlug, cancellationToken) is not null)
+        if (await scope.ServiceProvider.GetRequiredService<ITenantStore>().FindBySlugAsync(demo.TenantSlug, cancellationToken) is not null)
         {
             return;
         }
 
         try
         {
-            await store.AddAsync(new TenantEntity
-            {
-                Id = Guid.NewGuid(),
-                Slug = demo.TenantSlug,
-                DisplayName = demo.TenantDisplayName,
-                CreatedAt = StoredTime.UtcNow(clock),
-            }, cancellationToken);
+            await scope.ServiceProvider.GetRequiredService<TenantProvisioner>().CreateAsync(demo.TenantSlug, demo.TenantDisplayName, cancellationToken);
             LogSeeded(logger, demo.TenantSlug);
         }
         catch (SlugTakenException)

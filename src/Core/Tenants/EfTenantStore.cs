@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using SaaSMdm.Core.Data;
+using SaaSMdm.Core.Data.Entities;
 
 namespace SaaSMdm.Core.Tenants;
 

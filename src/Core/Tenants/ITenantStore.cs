@@ -1,4 +1,5 @@
 using SaaSMdm.Core.Data;
+using SaaSMdm.Core.Data.Entities;
 
 namespace SaaSMdm.Core.Tenants;
 

@@ -2,13 +2,14 @@ using Google.Protobuf.WellKnownTypes;
 using SaaSMdm.Contracts;
 using SaaSMdm.Contracts.V1;
 using SaaSMdm.Core.Data;
+using SaaSMdm.Core.Data.Entities;
 using SaaSMdm.Rpc;
 using SaaSMdm.Rpc.Server;
 
 namespace SaaSMdm.Core.Tenants;
 
 /// <summary>The public Tenants API.</summary>
-public sealed class TenantsService(ITenantStore store, TimeProvider clock) : Contracts.V1.Tenants.TenantsBase
+public sealed class TenantsService(ITenantStore store, TenantProvisioner provisioner) : Contracts.V1.Tenants.TenantsBase
 {
     private const int MaxDisplayNameLength = 200;
 
@@ -25,23 +26,14 @@ public sealed class TenantsService(ITenantStore store, TimeProvider clock) : Con
             throw new InvalidArgumentException($"display_name must be 1 to {MaxDisplayNameLength} characters without control characters.");
         }
 
-        var tenant = new TenantEntity
-        {
-            Id = Guid.NewGuid(),
-            Slug = request.Slug,
-            DisplayName = displayName,
-            CreatedAt = StoredTime.UtcNow(clock),
-        };
         try
         {
-            await store.AddAsync(tenant, context.CancellationToken);
+            return ToMessage(await provisioner.CreateAsync(request.Slug, displayName, context.CancellationToken));
         }
         catch (SlugTakenException ex)
         {
             throw new AlreadyExistsException(ex.Message);
         }
-
-        return ToMessage(tenant);
     }
 
     public override async Task<Tenant> GetTenant(GetTenantRequest request, ServerCallContext context)

@@ -1,10 +1,12 @@
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using SaaSMdm.Contracts.Gateway;
 using SaaSMdm.Contracts.Internal.V1;
 using SaaSMdm.Edge.Health;
 using SaaSMdm.Edge.Tenancy;
 using SaaSMdm.Edge.Tls;
 using SaaSMdm.Rpc.Client;
+using SaaSMdm.Rpc.Interceptors;
 using SaaSMdm.Rpc.Server;
 
 namespace SaaSMdm.Edge.Hosting;
@@ -25,6 +27,12 @@ public static class EdgeApp
         var edge = section.Get<EdgeOptions>() ?? new EdgeOptions();
         builder.Services.Configure<EdgeOptions>(section);
         var certificate = ServerCertificate(edge, builder.Environment);
+        var gatewaySecret = builder.Configuration["Gateway:SharedSecret"];
+        if (GatewayCredentials.Validate(gatewaySecret) is { } gatewayProblem)
+        {
+            throw new InvalidOperationException($"{gatewayProblem} Edge and Core must share it (the same value on both).");
+        }
+
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(new Uri(edge.Url), listen =>
         {
             listen.Protocols = HttpProtocols.Http1AndHttp2;
@@ -36,7 +44,8 @@ public static class EdgeApp
 
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(_ => GrpcChannel.ForAddress(edge.CoreUrl));
-        builder.Services.AddSingleton(sp => new DeviceGateway.DeviceGatewayClient(sp.GetRequiredService<GrpcChannel>().CreateCallInvoker()));
+        builder.Services.AddSingleton(sp => new DeviceGateway.DeviceGatewayClient(sp.GetRequiredService<GrpcChannel>().CreateCallInvoker()
+            .Intercept(metadata => metadata.Add(GatewayCredentials.MetadataKey, gatewaySecret!))));
         builder.Services.AddSingleton(sp => new Grpc.Health.V1.Health.HealthClient(sp.GetRequiredService<GrpcChannel>().CreateCallInvoker()));
         builder.Services.AddSingleton<TenantResolver>();
         builder.Services.AddSingleton<CoreReadiness>();

@@ -1,4 +1,4 @@
-namespace SaaSMdm.Core.Data;
+namespace SaaSMdm.Core.Data.Entities;
 
 /// <summary>An organization whose devices this system manages.</summary>
 public sealed class TenantEntity
@@ -11,4 +11,7 @@ public sealed class TenantEntity
     public required string DisplayName { get; set; }
 
     public DateTime CreatedAt { get; set; }
+
+    /// <summary>Devices may download the enrollment profile without an enrollment token.</summary>
+    public bool OpenEnrollment { get; set; }
 }
