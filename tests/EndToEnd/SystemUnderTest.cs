@@ -1,0 +1,98 @@
+using System.Security.Cryptography.X509Certificates;
+using SaaSMdm.Contracts.V1;
+using SaaSMdm.Core.Data;
+using SaaSMdm.Rpc.Client;
+using SaaSMdm.TestHosts;
+using TenantsClient = SaaSMdm.Contracts.V1.Tenants.TenantsClient;
+
+namespace SaaSMdm.EndToEnd;
+
+/// <summary>
+/// Core and Edge as separate processes over one database, wired as in production except for the
+/// development TLS certificate of Edge.
+/// </summary>
+public sealed class SystemUnderTest : IAsyncDisposable
+{
+    private SystemUnderTest(TestDatabase database, HostProcess core, HostProcess edge, Uri coreGrpc, Uri edgeUrl, string edgeDataDirectory)
+    {
+        Database = database;
+        Core = core;
+        Edge = edge;
+        CoreGrpcAddress = coreGrpc;
+        EdgeAddress = edgeUrl;
+        EdgeDataDirectory = edgeDataDirectory;
+        Channel = GrpcChannel.ForAddress(coreGrpc);
+    }
+
+    public TestDatabase Database { get; }
+
+    public HostProcess Core { get; }
+
+    public HostProcess Edge { get; }
+
+    public Uri CoreGrpcAddress { get; }
+
+    public Uri EdgeAddress { get; }
+
+    public string EdgeDataDirectory { get; }
+
+    public GrpcChannel Channel { get; }
+
+    public TenantsClient Tenants => new(Channel.CreateCallInvoker());
+
+    /// <summary>The CA behind Edge's development TLS certificate, which devices trust.</summary>
+    public X509Certificate2 EdgeCertificateAuthority =>
+        X509CertificateLoader.LoadCertificateFromFile(Path.Combine(EdgeDataDirectory, "dev-ca.crt"));
+
+    public static async Task<SystemUnderTest> StartAsync(DatabaseProvider provider, IDictionary<string, string>? coreSettings = null)
+    {
+        var database = await TestDatabase.CreateAsync(provider);
+        var grpcPort = HostProcess.FreePort();
+        var httpPort = HostProcess.FreePort();
+        var edgePort = HostProcess.FreePort();
+        var coreGrpc = new Uri($"http://127.0.0.1:{grpcPort}");
+        var edgeUrl = new Uri($"https://127.0.0.1:{edgePort}");
+        var edgeData = Directory.CreateTempSubdirectory("saasmdm-e2e-edge-").FullName;
+
+        var coreEnvironment = new Dictionary<string, string>
+        {
+            ["SAASMDM_Core__GrpcUrl"] = coreGrpc.ToString(),
+            ["SAASMDM_Core__HttpUrl"] = $"http://127.0.0.1:{httpPort}",
+            ["SAASMDM_Database__Provider"] = provider.ToString(),
+            ["SAASMDM_Database__ConnectionString"] = database.ConnectionString,
+            ["SAASMDM_Database__DataDirectory"] = database.DataDirectory,
+            ["SAASMDM_Gateway__SharedSecret"] = TestSecrets.GatewaySecret,
+            ["Logging__Console__FormatterName"] = "json",
+        };
+        foreach (var (key, value) in coreSettings ?? new Dictionary<string, string>())
+        {
+            coreEnvironment[key] = value;
+        }
+
+        var core = HostProcess.Start("Core", coreEnvironment);
+        await core.WaitUntilReadyAsync(new Uri($"http://127.0.0.1:{httpPort}/readyz"));
+
+        var edge = HostProcess.Start("Edge", new Dictionary<string, string>
+        {
+            ["SAASMDM_Edge__Url"] = edgeUrl.ToString(),
+            ["SAASMDM_Edge__CoreUrl"] = coreGrpc.ToString(),
+            ["SAASMDM_Edge__DataDirectory"] = edgeData,
+            ["SAASMDM_Edge__GenerateDevelopmentCertificate"] = "true",
+            ["SAASMDM_Gateway__SharedSecret"] = TestSecrets.GatewaySecret,
+            ["Logging__Console__FormatterName"] = "json",
+        });
+        using var trustAny = new HttpClientHandler { ServerCertificateCustomValidationCallback = (_, _, _, _) => true };
+        await edge.WaitUntilReadyAsync(new Uri(edgeUrl, "/readyz"), trustAny);
+
+        return new SystemUnderTest(database, core, edge, coreGrpc, edgeUrl, edgeData);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Channel.Dispose();
+        await Edge.DisposeAsync();
+        await Core.DisposeAsync();
+        await Database.DisposeAsync();
+        Directory.Delete(EdgeDataDirectory, recursive: true);
+    }
+}
