@@ -1,20 +1,15 @@
 namespace SaaSMdm.Rpc.Client;
 
 /// <summary>A server-streaming call in flight. Disposing it before the stream ends cancels the call.</summary>
-public sealed class AsyncServerStreamingCall<TResponse>(
-    IAsyncStreamReader<TResponse> responseStream,
-    Task<Metadata> responseHeadersAsync,
-    Func<Status> getStatus,
-    Func<Metadata> getTrailers,
-    Action dispose) : IDisposable
+public sealed class AsyncServerStreamingCall<TResponse>(IAsyncStreamReader<TResponse> responseStream, ICallState state) : IDisposable
 {
     public IAsyncStreamReader<TResponse> ResponseStream => responseStream;
 
-    public Task<Metadata> ResponseHeadersAsync => responseHeadersAsync;
+    public Task<Metadata> ResponseHeadersAsync => state.GetResponseHeadersAsync();
 
-    public Status GetStatus() => getStatus();
+    public Status GetStatus() => state.GetStatus();
 
-    public Metadata GetTrailers() => getTrailers();
+    public Metadata GetTrailers() => state.GetTrailers();
 
-    public void Dispose() => dispose();
+    public void Dispose() => state.Dispose();
 }

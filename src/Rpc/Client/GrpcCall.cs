@@ -10,17 +10,14 @@ namespace SaaSMdm.Rpc.Client;
 /// One client call as an HTTP/2 request: sends the framed request, reads framed responses, and
 /// turns headers, trailers, deadlines, cancellation and transport failures into one final status.
 /// </summary>
-internal sealed class GrpcCall<TRequest, TResponse> : IDisposable
+internal sealed class GrpcCall<TRequest, TResponse> : ICallState
     where TRequest : class, IMessage<TRequest>
     where TResponse : class, IMessage<TResponse>
 {
-    private static readonly TransferCodingWithQualityHeaderValue TrailersTe = new("trailers");
-
     private readonly GrpcChannel _channel;
     private readonly Method<TRequest, TResponse> _method;
     private readonly CallOptions _options;
     private readonly CancellationTokenSource _callCts = new();
-    private readonly TaskCompletionSource<Metadata> _headers = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly byte[] _frameHeader = new byte[GrpcProtocol.FrameHeaderSize];
     private CancellationTokenRegistration _userCancellation;
     private HttpResponseMessage? _response;
@@ -28,7 +25,9 @@ internal sealed class GrpcCall<TRequest, TResponse> : IDisposable
     private string? _responseEncoding;
     private Task? _sendTask;
     private Status? _status;
+    private HttpHeaders? _trailerSource;
     private Metadata? _trailers;
+    private Metadata? _responseHeaders;
     private int _cleanedUp;
 
     public GrpcCall(GrpcChannel channel, Method<TRequest, TResponse> method, CallOptions options)
@@ -55,17 +54,36 @@ internal sealed class GrpcCall<TRequest, TResponse> : IDisposable
         }
     }
 
-    public Task<Metadata> ResponseHeadersAsync => _headers.Task;
+    /// <summary>The response headers once they arrived; fails with the call's status when none came.</summary>
+    public async Task<Metadata> GetResponseHeadersAsync()
+    {
+        try
+        {
+            await _sendTask!.ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            throw new RpcException(_status ?? Classify(ex), Trailers);
+        }
+
+        return _responseHeaders ??= _response is null ? new Metadata() : ResponseMetadata.From(_response.Headers);
+    }
 
     public Status GetStatus() => _status ?? throw new InvalidOperationException("Unable to get the status because the call is not complete.");
 
-    public Metadata GetTrailers() => _trailers ?? throw new InvalidOperationException("Unable to get the trailers because the call is not complete.");
+    public Metadata GetTrailers() => _status is null
+        ? throw new InvalidOperationException("Unable to get the trailers because the call is not complete.")
+        : Trailers;
+
+    /// <summary>Trailers are turned into metadata only when someone reads them.</summary>
+    private Metadata Trailers => _trailers ??= _trailerSource is null ? new Metadata() : ResponseMetadata.From(_trailerSource);
 
     public async Task<TResponse> RunUnaryAsync(TRequest request)
     {
         try
         {
-            await SendAsync(request).ConfigureAwait(false);
+            _sendTask = SendAsync(request);
+            await _sendTask.ConfigureAwait(false);
             TResponse? response = null;
             if (_status is null)
             {
@@ -80,7 +98,7 @@ internal sealed class GrpcCall<TRequest, TResponse> : IDisposable
 
             if (_status!.Value.StatusCode != StatusCode.OK)
             {
-                throw new RpcException(_status.Value, _trailers!);
+                throw new RpcException(_status.Value, Trailers);
             }
 
             return response ?? throw Fail(new Status(StatusCode.Internal, "Failed to deserialize response message."));
@@ -106,8 +124,6 @@ internal sealed class GrpcCall<TRequest, TResponse> : IDisposable
         if (_status is null)
         {
             _status = new Status(StatusCode.Cancelled, "Call disposed before it completed.");
-            _trailers = new Metadata();
-            _headers.TrySetException(new RpcException(_status.Value));
             Cancel();
         }
 
@@ -147,37 +163,34 @@ internal sealed class GrpcCall<TRequest, TResponse> : IDisposable
 
         var response = await _channel.HttpInvoker.SendAsync(httpRequest, _callCts.Token).ConfigureAwait(false);
         _response = response;
-        var headers = ResponseMetadata.From(response.Headers);
 
         if (response.Headers.TryGetValues(GrpcProtocol.StatusTrailer, out _))
         {
             // Trailers-only: the status arrived with the headers and no body follows.
-            SetStatusFrom(response.Headers, headers);
+            SetStatusFrom(response.Headers);
         }
         else if (response.StatusCode != HttpStatusCode.OK)
         {
             _status = HttpStatusMapping.ToStatus(response.StatusCode);
-            _trailers = headers;
+            _trailerSource = response.Headers;
         }
         else if (!GrpcProtocol.IsGrpcContentType(response.Content.Headers.ContentType?.MediaType))
         {
             _status = new Status(StatusCode.Internal,
                 $"Bad gRPC response. Invalid content-type value: {response.Content.Headers.ContentType?.MediaType ?? "none"}");
-            _trailers = headers;
+            _trailerSource = response.Headers;
         }
         else
         {
             _responseEncoding = response.Headers.TryGetValues(GrpcProtocol.EncodingHeader, out var encodings) ? encodings.FirstOrDefault() : null;
             _responseStream = await response.Content.ReadAsStreamAsync(_callCts.Token).ConfigureAwait(false);
         }
-
-        _headers.TrySetResult(headers);
     }
 
     private void AddRequestHeaders(HttpRequestHeaders headers, bool compress)
     {
-        headers.TE.Add(TrailersTe);
-        headers.UserAgent.Add(GrpcChannel.UserAgent);
+        headers.TryAddWithoutValidation("te", "trailers");
+        headers.TryAddWithoutValidation("user-agent", GrpcChannel.UserAgent);
         headers.TryAddWithoutValidation(GrpcProtocol.AcceptEncodingHeader, GrpcProtocol.SupportedEncodings);
         if (compress)
         {
@@ -236,15 +249,11 @@ internal sealed class GrpcCall<TRequest, TResponse> : IDisposable
         }
     }
 
-    private void ReadTrailers()
-    {
-        var trailers = _response!.TrailingHeaders;
-        SetStatusFrom(trailers, ResponseMetadata.From(trailers));
-    }
+    private void ReadTrailers() => SetStatusFrom(_response!.TrailingHeaders);
 
-    private void SetStatusFrom(HttpHeaders source, Metadata metadata)
+    private void SetStatusFrom(HttpHeaders source)
     {
-        _trailers = metadata;
+        _trailerSource = source;
         if (!source.TryGetValues(GrpcProtocol.StatusTrailer, out var values)
             || !int.TryParse(values.FirstOrDefault(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var code))
         {
@@ -278,10 +287,7 @@ internal sealed class GrpcCall<TRequest, TResponse> : IDisposable
     private RpcException Fail(Status status)
     {
         _status ??= status;
-        _trailers ??= new Metadata();
-        var exception = new RpcException(_status.Value, _trailers);
-        _headers.TrySetException(exception);
-        return exception;
+        return new RpcException(_status.Value, Trailers);
     }
 
     private void Cleanup()
@@ -337,7 +343,7 @@ internal sealed class GrpcCall<TRequest, TResponse> : IDisposable
             call.Cleanup();
             if (call._status!.Value.StatusCode != StatusCode.OK)
             {
-                throw new RpcException(call._status.Value, call._trailers!);
+                throw new RpcException(call._status.Value, call.Trailers);
             }
 
             return false;

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Security;
 
 namespace SaaSMdm.Rpc.Client;
@@ -42,7 +41,7 @@ public sealed class GrpcChannel : IDisposable
 
     private HttpMessageHandler OwnedHandler { get; }
 
-    internal static ProductInfoHeaderValue UserAgent { get; } = new("grpc-dotnet-saasmdm", "1.0");
+    internal const string UserAgent = "grpc-dotnet-saasmdm/1.0";
 
     public static GrpcChannel ForAddress(string address, GrpcChannelOptions? options = null) =>
         ForAddress(new Uri(address), options);

@@ -10,7 +10,7 @@ internal sealed class HttpCallInvoker(GrpcChannel channel) : CallInvoker
     {
         var call = new GrpcCall<TRequest, TResponse>(channel, method, options);
         var response = call.RunUnaryAsync(request);
-        return new AsyncUnaryCall<TResponse>(response, call.ResponseHeadersAsync, call.GetStatus, call.GetTrailers, call.Dispose);
+        return new AsyncUnaryCall<TResponse>(response, call);
     }
 
     public override AsyncServerStreamingCall<TResponse> AsyncServerStreamingCall<TRequest, TResponse>(
@@ -18,6 +18,6 @@ internal sealed class HttpCallInvoker(GrpcChannel channel) : CallInvoker
     {
         var call = new GrpcCall<TRequest, TResponse>(channel, method, options);
         var reader = call.StartServerStreaming(request);
-        return new AsyncServerStreamingCall<TResponse>(reader, call.ResponseHeadersAsync, call.GetStatus, call.GetTrailers, call.Dispose);
+        return new AsyncServerStreamingCall<TResponse>(reader, call);
     }
 }
