@@ -1,0 +1,46 @@
+using Microsoft.AspNetCore.Http.Features;
+
+namespace SaaSMdm.Edge.Devices;
+
+/// <summary>Reads a request body up to a limit, refusing a larger one before it is read in full.</summary>
+public static class RequestBody
+{
+    private const int ChunkBytes = 16 * 1024;
+
+    /// <exception cref="DeviceRequestRefusedException">413: the body is larger than <paramref name="limit"/> bytes.</exception>
+    public static async Task<byte[]> ReadAsync(HttpRequest request, int limit, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > limit)
+        {
+            throw DeviceRequestRefusedException.TooLarge(limit);
+        }
+
+        // Kestrel then also stops draining an unread remainder at the limit instead of its 30 MB default.
+        if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } kestrelLimit)
+        {
+            kestrelLimit.MaxRequestBodySize = limit;
+        }
+
+        using var body = new MemoryStream((int)Math.Min(request.ContentLength ?? ChunkBytes, limit));
+        var chunk = new byte[ChunkBytes];
+        try
+        {
+            int read;
+            while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+            {
+                if (body.Length + read > limit)
+                {
+                    throw DeviceRequestRefusedException.TooLarge(limit);
+                }
+
+                body.Write(chunk, 0, read);
+            }
+        }
+        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            throw DeviceRequestRefusedException.TooLarge(limit);
+        }
+
+        return body.ToArray();
+    }
+}
