@@ -130,9 +130,10 @@ public sealed class MdmEndpointTests : IClassFixture<EdgeOverStubCore>, IDisposa
         var signed = DeviceRequests.Put($"/t/{TenantA}/mdm/checkin", DeviceMessages.Authenticate, DeviceCertificates.Device);
         var signature = signed.Headers.GetValues(DeviceRequests.SignatureHeader).Single();
         await _device.SendAsync(signed);
-        await _device.SendAsync(DeviceRequests.Put($"/t/{TenantA}/mdm/checkin", DeviceMessages.Malformed, DeviceCertificates.OtherDevice));
+        await _device.SendAsync(DeviceRequests.Put($"/t/{TenantA}/mdm/checkin", DeviceMessages.Malformed));
 
         var logs = _fixture.Edge.Logs.AllText;
+        Assert.Contains("Malformed property list", logs);
         Assert.DoesNotContain(signature[..40], logs);
         Assert.DoesNotContain(Convert.ToBase64String(DeviceCertificates.Device.RawData)[..40], logs);
         Assert.DoesNotContain(Convert.ToHexString(DeviceCertificates.Device.RawData)[..40], logs, StringComparison.OrdinalIgnoreCase);
