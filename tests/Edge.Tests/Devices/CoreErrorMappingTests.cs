@@ -12,22 +12,16 @@ public sealed class EdgeWithShortCoreTimeout : EdgeOverStubCore
 }
 
 /// <summary>Core's gRPC statuses become HTTP answers a device understands, with problem+json bodies.</summary>
-public sealed class CoreErrorMappingTests : IClassFixture<EdgeOverStubCore>, IClassFixture<EdgeWithShortCoreTimeout>, IDisposable
+public sealed class CoreErrorMappingTests : DeviceEndpointTests, IClassFixture<EdgeWithShortCoreTimeout>
 {
-    private readonly EdgeOverStubCore _fixture;
     private readonly EdgeWithShortCoreTimeout _impatient;
-    private readonly HttpClient _device;
 
     public CoreErrorMappingTests(EdgeOverStubCore fixture, EdgeWithShortCoreTimeout impatient)
+        : base(fixture)
     {
-        _fixture = fixture;
         _impatient = impatient;
-        fixture.Core.Reset();
         impatient.Core.Reset();
-        _device = fixture.Edge.CreateClient(DeviceCertificates.Device);
     }
-
-    public void Dispose() => _device.Dispose();
 
     public static TheoryData<StatusCode, HttpStatusCode, bool> Mappings => new()
     {
@@ -48,9 +42,9 @@ public sealed class CoreErrorMappingTests : IClassFixture<EdgeOverStubCore>, ICl
     [MemberData(nameof(Mappings))]
     public async Task A_check_in_Core_refuses_gets_the_matching_HTTP_status(StatusCode grpc, HttpStatusCode http, bool retryLater)
     {
-        _fixture.Core.Failure = new Status(grpc, "core says no");
+        Core.Failure = new Status(grpc, "core says no");
 
-        var response = await _device.SendAsync(DeviceRequests.Put($"/t/{TenantA}/mdm/checkin", DeviceMessages.Authenticate));
+        var response = await Device.SendAsync(DeviceRequests.Put($"/t/{TenantA}/mdm/checkin", DeviceMessages.Authenticate));
 
         var detail = await DeviceRequests.AssertProblemAsync(response, http);
         Assert.Equal(retryLater, response.Headers.RetryAfter is not null);
@@ -64,12 +58,12 @@ public sealed class CoreErrorMappingTests : IClassFixture<EdgeOverStubCore>, ICl
     [InlineData("mdm/connect")]
     public async Task Every_endpoint_maps_Core_statuses(string endpoint)
     {
-        _fixture.Core.Failure = new Status(StatusCode.PermissionDenied, "not for you");
+        Core.Failure = new Status(StatusCode.PermissionDenied, "not for you");
         var request = endpoint == "mdm/connect"
             ? DeviceRequests.Put($"/t/{TenantA}/{endpoint}", DeviceMessages.Idle)
             : new HttpRequestMessage(HttpMethod.Get, $"/t/{TenantA}/{endpoint}");
 
-        var response = await _device.SendAsync(request);
+        var response = await Device.SendAsync(request);
 
         Assert.Equal("not for you", await DeviceRequests.AssertProblemAsync(response, HttpStatusCode.Forbidden));
     }
@@ -91,9 +85,9 @@ public sealed class CoreErrorMappingTests : IClassFixture<EdgeOverStubCore>, ICl
     [Fact]
     public async Task An_answer_from_Core_that_is_not_an_HTTP_status_is_502()
     {
-        _fixture.Core.DeviceAnswer = new DeviceResponse { HttpStatus = 0 };
+        Core.DeviceAnswer = new DeviceResponse { HttpStatus = 0 };
 
-        var response = await _device.SendAsync(DeviceRequests.Put($"/t/{TenantA}/mdm/connect", DeviceMessages.Idle));
+        var response = await Device.SendAsync(DeviceRequests.Put($"/t/{TenantA}/mdm/connect", DeviceMessages.Idle));
 
         await DeviceRequests.AssertProblemAsync(response, HttpStatusCode.BadGateway);
     }

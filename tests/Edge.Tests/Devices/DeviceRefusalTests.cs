@@ -6,35 +6,17 @@ using static SaaSMdm.Edge.Tests.Devices.EdgeOverStubCore;
 namespace SaaSMdm.Edge.Tests.Devices;
 
 /// <summary>Requests Edge refuses itself: each gets a clear 4xx and Core hears nothing of it.</summary>
-public sealed class DeviceRefusalTests : IClassFixture<EdgeOverStubCore>, IDisposable
+public sealed class DeviceRefusalTests(EdgeOverStubCore fixture) : DeviceEndpointTests(fixture)
 {
     private const string CheckIn = $"/t/{TenantA}/mdm/checkin";
     private const string Connect = $"/t/{TenantA}/mdm/connect";
-
-    private readonly EdgeOverStubCore _fixture;
-    private readonly HttpClient _device;
-    private readonly HttpClient _unauthenticated;
-
-    public DeviceRefusalTests(EdgeOverStubCore fixture)
-    {
-        _fixture = fixture;
-        fixture.Core.Reset();
-        _device = fixture.Edge.CreateClient(DeviceCertificates.Device);
-        _unauthenticated = fixture.Edge.CreateClient();
-    }
-
-    public void Dispose()
-    {
-        _device.Dispose();
-        _unauthenticated.Dispose();
-    }
 
     [Theory]
     [InlineData(CheckIn)]
     [InlineData(Connect)]
     public async Task No_certificate_and_no_signature_is_401(string path)
     {
-        var response = await _unauthenticated.SendAsync(DeviceRequests.Put(path, path == CheckIn ? DeviceMessages.Authenticate : DeviceMessages.Idle));
+        var response = await Anonymous.SendAsync(DeviceRequests.Put(path, path == CheckIn ? DeviceMessages.Authenticate : DeviceMessages.Idle));
 
         Assert.Contains("no device identity", await RefusedAsync(response, HttpStatusCode.Unauthorized));
     }
@@ -45,7 +27,7 @@ public sealed class DeviceRefusalTests : IClassFixture<EdgeOverStubCore>, IDispo
         var request = DeviceRequests.Put(CheckIn, DeviceMessages.Authenticate);
         request.Headers.Add(DeviceRequests.SignatureHeader, DeviceCertificates.Sign(DeviceMessages.Idle, DeviceCertificates.Device));
 
-        Assert.Contains("does not sign this body", await RefusedAsync(await _unauthenticated.SendAsync(request), HttpStatusCode.Unauthorized));
+        Assert.Contains("does not sign this body", await RefusedAsync(await Anonymous.SendAsync(request), HttpStatusCode.Unauthorized));
     }
 
     [Fact]
@@ -57,7 +39,7 @@ public sealed class DeviceRefusalTests : IClassFixture<EdgeOverStubCore>, IDispo
         var request = DeviceRequests.Put(CheckIn, tampered);
         request.Headers.Add(DeviceRequests.SignatureHeader, signature);
 
-        await RefusedAsync(await _unauthenticated.SendAsync(request), HttpStatusCode.Unauthorized);
+        await RefusedAsync(await Anonymous.SendAsync(request), HttpStatusCode.Unauthorized);
     }
 
     [Theory]
@@ -69,7 +51,7 @@ public sealed class DeviceRefusalTests : IClassFixture<EdgeOverStubCore>, IDispo
         var request = DeviceRequests.Put(CheckIn, DeviceMessages.Authenticate);
         request.Headers.TryAddWithoutValidation(DeviceRequests.SignatureHeader, header);
 
-        Assert.Contains("Mdm-Signature", await RefusedAsync(await _unauthenticated.SendAsync(request), HttpStatusCode.BadRequest));
+        Assert.Contains("Mdm-Signature", await RefusedAsync(await Anonymous.SendAsync(request), HttpStatusCode.BadRequest));
     }
 
     [Fact]
@@ -80,7 +62,7 @@ public sealed class DeviceRefusalTests : IClassFixture<EdgeOverStubCore>, IDispo
         var request = DeviceRequests.Put(CheckIn, DeviceMessages.Authenticate);
         request.Headers.Add(DeviceRequests.SignatureHeader, Convert.ToBase64String(attached.Encode()));
 
-        Assert.Contains("NotDetached", await RefusedAsync(await _unauthenticated.SendAsync(request), HttpStatusCode.BadRequest));
+        Assert.Contains("NotDetached", await RefusedAsync(await Anonymous.SendAsync(request), HttpStatusCode.BadRequest));
     }
 
     [Fact]
@@ -89,7 +71,7 @@ public sealed class DeviceRefusalTests : IClassFixture<EdgeOverStubCore>, IDispo
         var request = DeviceRequests.Put(CheckIn, DeviceMessages.Authenticate, DeviceCertificates.Device);
         request.Headers.Add(DeviceRequests.SignatureHeader, DeviceCertificates.Sign(DeviceMessages.Authenticate, DeviceCertificates.Device));
 
-        await RefusedAsync(await _unauthenticated.SendAsync(request), HttpStatusCode.BadRequest);
+        await RefusedAsync(await Anonymous.SendAsync(request), HttpStatusCode.BadRequest);
     }
 
     [Fact]
@@ -97,7 +79,7 @@ public sealed class DeviceRefusalTests : IClassFixture<EdgeOverStubCore>, IDispo
     {
         var request = DeviceRequests.Put(CheckIn, DeviceMessages.Authenticate, DeviceCertificates.OtherDevice);
 
-        Assert.Contains("another certificate", await RefusedAsync(await _device.SendAsync(request), HttpStatusCode.Unauthorized));
+        Assert.Contains("another certificate", await RefusedAsync(await Device.SendAsync(request), HttpStatusCode.Unauthorized));
     }
 
     [Theory]
@@ -105,7 +87,7 @@ public sealed class DeviceRefusalTests : IClassFixture<EdgeOverStubCore>, IDispo
     [InlineData(Connect)]
     public async Task A_malformed_plist_is_400(string path)
     {
-        var response = await _device.SendAsync(DeviceRequests.Put(path, DeviceMessages.Malformed));
+        var response = await Device.SendAsync(DeviceRequests.Put(path, DeviceMessages.Malformed));
 
         Assert.Contains("Malformed property list", await RefusedAsync(response, HttpStatusCode.BadRequest));
     }
@@ -113,7 +95,7 @@ public sealed class DeviceRefusalTests : IClassFixture<EdgeOverStubCore>, IDispo
     [Fact]
     public async Task An_empty_body_is_400()
     {
-        await RefusedAsync(await _device.SendAsync(DeviceRequests.Put(CheckIn, [])), HttpStatusCode.BadRequest);
+        await RefusedAsync(await Device.SendAsync(DeviceRequests.Put(CheckIn, [])), HttpStatusCode.BadRequest);
     }
 
     [Fact]
@@ -122,13 +104,13 @@ public sealed class DeviceRefusalTests : IClassFixture<EdgeOverStubCore>, IDispo
         var nested = string.Concat(Enumerable.Repeat("<array>", 40)) + string.Concat(Enumerable.Repeat("</array>", 40));
         var body = DeviceMessages.Plist($"<key>Status</key><string>Idle</string><key>UDID</key><string>u</string><key>Deep</key>{nested}");
 
-        await RefusedAsync(await _device.SendAsync(DeviceRequests.Put(Connect, body)), HttpStatusCode.BadRequest);
+        await RefusedAsync(await Device.SendAsync(DeviceRequests.Put(Connect, body)), HttpStatusCode.BadRequest);
     }
 
     [Fact]
     public async Task An_unknown_MessageType_is_400()
     {
-        var response = await _device.SendAsync(DeviceRequests.Put(CheckIn, DeviceMessages.UnknownMessageType));
+        var response = await Device.SendAsync(DeviceRequests.Put(CheckIn, DeviceMessages.UnknownMessageType));
 
         Assert.Contains("MakeMeAdmin", await RefusedAsync(response, HttpStatusCode.BadRequest));
     }
@@ -136,7 +118,7 @@ public sealed class DeviceRefusalTests : IClassFixture<EdgeOverStubCore>, IDispo
     [Fact]
     public async Task A_command_report_sent_as_a_check_in_is_400()
     {
-        var response = await _device.SendAsync(DeviceRequests.Put(CheckIn, DeviceMessages.Idle));
+        var response = await Device.SendAsync(DeviceRequests.Put(CheckIn, DeviceMessages.Idle));
 
         Assert.Contains("MessageType", await RefusedAsync(response, HttpStatusCode.BadRequest));
     }
@@ -144,7 +126,7 @@ public sealed class DeviceRefusalTests : IClassFixture<EdgeOverStubCore>, IDispo
     [Fact]
     public async Task A_report_without_Status_is_400()
     {
-        var response = await _device.SendAsync(DeviceRequests.Put(Connect, DeviceMessages.ReportWithoutStatus));
+        var response = await Device.SendAsync(DeviceRequests.Put(Connect, DeviceMessages.ReportWithoutStatus));
 
         Assert.Contains("Status", await RefusedAsync(response, HttpStatusCode.BadRequest));
     }
@@ -154,7 +136,7 @@ public sealed class DeviceRefusalTests : IClassFixture<EdgeOverStubCore>, IDispo
     {
         var body = DeviceMessages.Plist($"<key>Status</key><string>Maybe</string><key>UDID</key><string>{DeviceMessages.Udid}</string>");
 
-        Assert.Contains("Maybe", await RefusedAsync(await _device.SendAsync(DeviceRequests.Put(Connect, body)), HttpStatusCode.BadRequest));
+        Assert.Contains("Maybe", await RefusedAsync(await Device.SendAsync(DeviceRequests.Put(Connect, body)), HttpStatusCode.BadRequest));
     }
 
     [Fact]
@@ -162,32 +144,26 @@ public sealed class DeviceRefusalTests : IClassFixture<EdgeOverStubCore>, IDispo
     {
         var body = DeviceMessages.Plist($"<key>MessageType</key><string>{new string('A', 5000)}</string><key>UDID</key><string>u</string>");
 
-        var detail = await RefusedAsync(await _device.SendAsync(DeviceRequests.Put(CheckIn, body)), HttpStatusCode.BadRequest);
+        var detail = await RefusedAsync(await Device.SendAsync(DeviceRequests.Put(CheckIn, body)), HttpStatusCode.BadRequest);
 
         Assert.True(detail.Length < 300, detail);
     }
 
+    /// <summary>A declared length is refused unread; a chunked body once it grows past the limit.</summary>
     [Theory]
-    [InlineData(CheckIn)]
-    [InlineData(Connect)]
-    public async Task A_declared_length_over_the_limit_is_413(string path)
+    [InlineData(CheckIn, true)]
+    [InlineData(Connect, true)]
+    [InlineData(CheckIn, false)]
+    [InlineData(Connect, false)]
+    public async Task A_body_over_the_limit_is_413(string path, bool declaresLength)
     {
         var body = MdmEndpointTests.PaddedTo(new Hosting.EdgeOptions().MaxDeviceRequestBytes + 1);
-
-        await RefusedAsync(await _device.SendAsync(DeviceRequests.Put(path, body)), HttpStatusCode.RequestEntityTooLarge);
-    }
-
-    [Theory]
-    [InlineData(CheckIn)]
-    [InlineData(Connect)]
-    public async Task A_chunked_body_that_grows_over_the_limit_is_413(string path)
-    {
         var request = new HttpRequestMessage(HttpMethod.Put, path)
         {
-            Content = new UnknownLengthContent(MdmEndpointTests.PaddedTo(new Hosting.EdgeOptions().MaxDeviceRequestBytes + 1)),
+            Content = declaresLength ? new ByteArrayContent(body) : new UnknownLengthContent(body),
         };
 
-        await RefusedAsync(await _device.SendAsync(request), HttpStatusCode.RequestEntityTooLarge);
+        await RefusedAsync(await Device.SendAsync(request), HttpStatusCode.RequestEntityTooLarge);
     }
 
     [Theory]
@@ -206,14 +182,14 @@ public sealed class DeviceRefusalTests : IClassFixture<EdgeOverStubCore>, IDispo
             request.Content = new ByteArrayContent(Encoding.UTF8.GetBytes("x"));
         }
 
-        await RefusedAsync(await _device.SendAsync(request), HttpStatusCode.MethodNotAllowed);
+        await RefusedAsync(await Device.SendAsync(request), HttpStatusCode.MethodNotAllowed);
     }
 
     /// <summary>Asserts the refusal and that Core received no device call; returns the reason given.</summary>
     private async Task<string> RefusedAsync(HttpResponseMessage response, HttpStatusCode status)
     {
         var detail = await DeviceRequests.AssertProblemAsync(response, status);
-        Assert.Empty(_fixture.Core.DeviceCalls);
+        Assert.Empty(Core.DeviceCalls);
         return detail;
     }
 }

@@ -16,30 +16,24 @@ public sealed class EdgeWithPublicUrl : EdgeOverStubCore
 }
 
 /// <summary>The enrollment profile comes from Core, asked with the token, the tenant's public URL and Edge's development CA.</summary>
-public sealed class EnrollmentEndpointTests : IClassFixture<EdgeOverStubCore>, IClassFixture<EdgeWithPublicUrl>, IDisposable
+public sealed class EnrollmentEndpointTests : DeviceEndpointTests, IClassFixture<EdgeWithPublicUrl>
 {
     private static readonly byte[] Profile = [0x30, 0x82, 0x01, 0x02, 0xAA, 0xBB];
 
-    private readonly EdgeOverStubCore _fixture;
     private readonly EdgeWithPublicUrl _publicUrlFixture;
-    private readonly HttpClient _http;
 
     public EnrollmentEndpointTests(EdgeOverStubCore fixture, EdgeWithPublicUrl publicUrlFixture)
+        : base(fixture)
     {
-        _fixture = fixture;
         _publicUrlFixture = publicUrlFixture;
-        fixture.Core.Reset();
         publicUrlFixture.Core.Reset();
-        fixture.Core.ProfileAnswer = new GetEnrollmentProfileResponse { Profile = ByteString.CopyFrom(Profile), FileName = "alpha-enrollment.mobileconfig" };
-        _http = fixture.Edge.CreateClient();
+        Core.ProfileAnswer = new GetEnrollmentProfileResponse { Profile = ByteString.CopyFrom(Profile), FileName = "alpha-enrollment.mobileconfig" };
     }
-
-    public void Dispose() => _http.Dispose();
 
     [Fact]
     public async Task The_profile_is_downloaded_as_a_configuration_attachment()
     {
-        var response = await _http.GetAsync($"/t/{TenantA}/enroll?token=tok-123");
+        var response = await Anonymous.GetAsync($"/t/{TenantA}/enroll?token=tok-123");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/x-apple-aspen-config", response.Content.Headers.ContentType?.MediaType);
@@ -52,22 +46,22 @@ public sealed class EnrollmentEndpointTests : IClassFixture<EdgeOverStubCore>, I
     [Fact]
     public async Task Core_is_asked_with_the_token_the_tenants_URL_and_the_development_CA()
     {
-        await _http.GetAsync($"/t/{TenantA}/enroll?token=tok%2B1%20x");
+        await Anonymous.GetAsync($"/t/{TenantA}/enroll?token=tok%2B1%20x");
 
-        var asked = _fixture.Core.Single<GetEnrollmentProfileRequest>();
+        var asked = Core.Single<GetEnrollmentProfileRequest>();
         Assert.Equal(TenantAId, asked.TenantId);
         Assert.Equal("tok+1 x", asked.Token);
-        Assert.Equal($"https://{_fixture.Edge.Address.Authority}/t/{TenantA}", asked.BaseUrl);
-        using var developmentCa = X509CertificateLoader.LoadCertificateFromFile(Path.Combine(_fixture.Edge.DataDirectory, DevelopmentCertificates.CaCertificateFile));
+        Assert.Equal($"https://{Fixture.Edge.Address.Authority}/t/{TenantA}", asked.BaseUrl);
+        using var developmentCa = X509CertificateLoader.LoadCertificateFromFile(Path.Combine(Fixture.Edge.DataDirectory, DevelopmentCertificates.CaCertificateFile));
         Assert.Equal(developmentCa.RawData, asked.TlsRootCaDer.ToByteArray());
     }
 
     [Fact]
     public async Task Without_a_token_Core_is_asked_with_an_empty_one()
     {
-        await _http.GetAsync($"/t/{TenantA}/enroll");
+        await Anonymous.GetAsync($"/t/{TenantA}/enroll");
 
-        Assert.Equal("", _fixture.Core.Single<GetEnrollmentProfileRequest>().Token);
+        Assert.Equal("", Core.Single<GetEnrollmentProfileRequest>().Token);
     }
 
     [Fact]
@@ -84,13 +78,13 @@ public sealed class EnrollmentEndpointTests : IClassFixture<EdgeOverStubCore>, I
     public async Task Tokens_do_not_reach_the_logs()
     {
         const string token = "secret-enrollment-token-4f9c2e";
-        _fixture.Core.Failure = new Rpc.Status(Rpc.StatusCode.PermissionDenied, "The enrollment token is not valid.");
+        Core.Failure = new Rpc.Status(Rpc.StatusCode.PermissionDenied, "The enrollment token is not valid.");
 
-        var response = await _http.GetAsync($"/t/{TenantA}/enroll?token={token}");
+        var response = await Anonymous.GetAsync($"/t/{TenantA}/enroll?token={token}");
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
-        Assert.Contains("PermissionDenied", _fixture.Edge.Logs.AllText);
-        Assert.DoesNotContain(token, _fixture.Edge.Logs.AllText);
+        Assert.Contains("PermissionDenied", Fixture.Edge.Logs.AllText);
+        Assert.DoesNotContain(token, Fixture.Edge.Logs.AllText);
     }
 
     [Theory]
@@ -100,9 +94,9 @@ public sealed class EnrollmentEndpointTests : IClassFixture<EdgeOverStubCore>, I
     {
         var url = query == "?token=" ? query + new string('t', 2000) : query;
 
-        var response = await _http.GetAsync($"/t/{TenantA}/enroll{url}");
+        var response = await Anonymous.GetAsync($"/t/{TenantA}/enroll{url}");
 
         await DeviceRequests.AssertProblemAsync(response, HttpStatusCode.BadRequest);
-        Assert.Empty(_fixture.Core.DeviceCalls);
+        Assert.Empty(Core.DeviceCalls);
     }
 }

@@ -8,52 +8,34 @@ using static SaaSMdm.Edge.Tests.Devices.EdgeOverStubCore;
 namespace SaaSMdm.Edge.Tests.Devices;
 
 /// <summary>Check-ins and command reports reach Core byte for byte, with the tenant and the device's identity.</summary>
-public sealed class MdmEndpointTests : IClassFixture<EdgeOverStubCore>, IDisposable
+public sealed class MdmEndpointTests(EdgeOverStubCore fixture) : DeviceEndpointTests(fixture)
 {
-    private readonly EdgeOverStubCore _fixture;
-    private readonly HttpClient _device;
-    private readonly HttpClient _unauthenticated;
-
-    public MdmEndpointTests(EdgeOverStubCore fixture)
-    {
-        _fixture = fixture;
-        fixture.Core.Reset();
-        _device = fixture.Edge.CreateClient(DeviceCertificates.Device);
-        _unauthenticated = fixture.Edge.CreateClient();
-    }
-
-    public void Dispose()
-    {
-        _device.Dispose();
-        _unauthenticated.Dispose();
-    }
-
     [Fact]
     public async Task Check_in_over_TLS_with_a_client_certificate_reaches_Core_as_sent()
     {
-        _fixture.Core.DeviceAnswer = new DeviceResponse { HttpStatus = 200, ContentType = "text/plain", Body = ByteString.CopyFromUtf8("welcome") };
+        Core.DeviceAnswer = new DeviceResponse { HttpStatus = 200, ContentType = "text/plain", Body = ByteString.CopyFromUtf8("welcome") };
 
-        var response = await _device.SendAsync(DeviceRequests.Put($"/t/{TenantA}/mdm/checkin", DeviceMessages.Authenticate));
+        var response = await Device.SendAsync(DeviceRequests.Put($"/t/{TenantA}/mdm/checkin", DeviceMessages.Authenticate));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/plain", response.Content.Headers.ContentType?.MediaType);
         Assert.Equal("welcome", await response.Content.ReadAsStringAsync());
-        var forwarded = _fixture.Core.Single<CheckInRequest>();
+        var forwarded = Core.Single<CheckInRequest>();
         Assert.Equal(TenantAId, forwarded.TenantId);
         Assert.Equal("Authenticate", forwarded.MessageType);
         Assert.Equal(DeviceMessages.Authenticate, forwarded.Plist.ToByteArray());
         Assert.Equal(DeviceIdentity.Types.Source.TlsClientCertificate, forwarded.Identity.Source);
         Assert.Equal(DeviceCertificates.Device.RawData, forwarded.Identity.CertificateDer.ToByteArray());
-        Assert.All(_fixture.Core.GatewayKeys, key => Assert.Equal(TestSecrets.GatewaySecret, key));
+        Assert.All(Core.GatewayKeys, key => Assert.Equal(TestSecrets.GatewaySecret, key));
     }
 
     [Fact]
     public async Task Check_in_signed_with_Mdm_Signature_reaches_Core_with_the_signer_as_identity()
     {
-        var response = await _unauthenticated.SendAsync(DeviceRequests.Put($"/t/{TenantA}/mdm/checkin", DeviceMessages.Authenticate, DeviceCertificates.Device));
+        var response = await Anonymous.SendAsync(DeviceRequests.Put($"/t/{TenantA}/mdm/checkin", DeviceMessages.Authenticate, DeviceCertificates.Device));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var forwarded = _fixture.Core.Single<CheckInRequest>();
+        var forwarded = Core.Single<CheckInRequest>();
         Assert.Equal(DeviceMessages.Authenticate, forwarded.Plist.ToByteArray());
         Assert.Equal(DeviceIdentity.Types.Source.MdmSignature, forwarded.Identity.Source);
         Assert.Equal(DeviceCertificates.Device.RawData, forwarded.Identity.CertificateDer.ToByteArray());
@@ -62,10 +44,10 @@ public sealed class MdmEndpointTests : IClassFixture<EdgeOverStubCore>, IDisposa
     [Fact]
     public async Task A_device_that_signs_with_its_TLS_certificate_is_that_certificate()
     {
-        var response = await _device.SendAsync(DeviceRequests.Put($"/t/{TenantA}/mdm/connect", DeviceMessages.Idle, DeviceCertificates.Device));
+        var response = await Device.SendAsync(DeviceRequests.Put($"/t/{TenantA}/mdm/connect", DeviceMessages.Idle, DeviceCertificates.Device));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var forwarded = _fixture.Core.Single<ConnectRequest>();
+        var forwarded = Core.Single<ConnectRequest>();
         Assert.Equal(DeviceIdentity.Types.Source.TlsClientCertificate, forwarded.Identity.Source);
         Assert.Equal(DeviceCertificates.Device.RawData, forwarded.Identity.CertificateDer.ToByteArray());
     }
@@ -74,14 +56,14 @@ public sealed class MdmEndpointTests : IClassFixture<EdgeOverStubCore>, IDisposa
     public async Task Connect_carries_the_report_and_answers_with_Cores_command_unchanged()
     {
         var command = DeviceMessages.Plist("<key>CommandUUID</key><string>c1</string><key>Command</key><dict><key>RequestType</key><string>DeviceLock</string></dict>");
-        _fixture.Core.DeviceAnswer = new DeviceResponse { HttpStatus = 200, ContentType = "application/xml; charset=UTF-8", Body = ByteString.CopyFrom(command) };
+        Core.DeviceAnswer = new DeviceResponse { HttpStatus = 200, ContentType = "application/xml; charset=UTF-8", Body = ByteString.CopyFrom(command) };
 
-        var response = await _device.SendAsync(DeviceRequests.Put($"/t/{TenantA}/mdm/connect", DeviceMessages.Acknowledged));
+        var response = await Device.SendAsync(DeviceRequests.Put($"/t/{TenantA}/mdm/connect", DeviceMessages.Acknowledged));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/xml; charset=UTF-8", response.Content.Headers.ContentType?.ToString());
         Assert.Equal(command, await response.Content.ReadAsByteArrayAsync());
-        var forwarded = _fixture.Core.Single<ConnectRequest>();
+        var forwarded = Core.Single<ConnectRequest>();
         Assert.Equal(TenantAId, forwarded.TenantId);
         Assert.Equal(DeviceMessages.Acknowledged, forwarded.Plist.ToByteArray());
         Assert.Equal(DeviceCertificates.Device.RawData, forwarded.Identity.CertificateDer.ToByteArray());
@@ -92,10 +74,10 @@ public sealed class MdmEndpointTests : IClassFixture<EdgeOverStubCore>, IDisposa
     {
         var binary = PlistWriter.WriteBinary(PlistReader.Read(DeviceMessages.Idle));
 
-        var response = await _device.SendAsync(DeviceRequests.Put($"/t/{TenantA}/mdm/connect", binary));
+        var response = await Device.SendAsync(DeviceRequests.Put($"/t/{TenantA}/mdm/connect", binary));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal(binary, _fixture.Core.Single<ConnectRequest>().Plist.ToByteArray());
+        Assert.Equal(binary, Core.Single<ConnectRequest>().Plist.ToByteArray());
     }
 
     [Theory]
@@ -104,9 +86,9 @@ public sealed class MdmEndpointTests : IClassFixture<EdgeOverStubCore>, IDisposa
     [InlineData(410)]
     public async Task An_empty_answer_from_Core_stays_empty_whatever_its_status(int status)
     {
-        _fixture.Core.DeviceAnswer = new DeviceResponse { HttpStatus = status };
+        Core.DeviceAnswer = new DeviceResponse { HttpStatus = status };
 
-        var response = await _device.SendAsync(DeviceRequests.Put($"/t/{TenantA}/mdm/connect", DeviceMessages.Idle));
+        var response = await Device.SendAsync(DeviceRequests.Put($"/t/{TenantA}/mdm/connect", DeviceMessages.Idle));
 
         Assert.Equal(status, (int)response.StatusCode);
         Assert.Empty(await response.Content.ReadAsByteArrayAsync());
@@ -118,10 +100,10 @@ public sealed class MdmEndpointTests : IClassFixture<EdgeOverStubCore>, IDisposa
         var limit = new Hosting.EdgeOptions().MaxDeviceRequestBytes;
         var body = PaddedTo(limit);
 
-        var response = await _unauthenticated.SendAsync(DeviceRequests.Put($"/t/{TenantA}/mdm/checkin", body, DeviceCertificates.Device));
+        var response = await Anonymous.SendAsync(DeviceRequests.Put($"/t/{TenantA}/mdm/checkin", body, DeviceCertificates.Device));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal(limit, _fixture.Core.Single<CheckInRequest>().Plist.Length);
+        Assert.Equal(limit, Core.Single<CheckInRequest>().Plist.Length);
     }
 
     [Fact]
@@ -129,10 +111,10 @@ public sealed class MdmEndpointTests : IClassFixture<EdgeOverStubCore>, IDisposa
     {
         var signed = DeviceRequests.Put($"/t/{TenantA}/mdm/checkin", DeviceMessages.Authenticate, DeviceCertificates.Device);
         var signature = signed.Headers.GetValues(DeviceRequests.SignatureHeader).Single();
-        await _device.SendAsync(signed);
-        await _device.SendAsync(DeviceRequests.Put($"/t/{TenantA}/mdm/checkin", DeviceMessages.Malformed));
+        await Device.SendAsync(signed);
+        await Device.SendAsync(DeviceRequests.Put($"/t/{TenantA}/mdm/checkin", DeviceMessages.Malformed));
 
-        var logs = _fixture.Edge.Logs.AllText;
+        var logs = Fixture.Edge.Logs.AllText;
         Assert.Contains("Malformed property list", logs);
         Assert.DoesNotContain(signature[..40], logs);
         Assert.DoesNotContain(Convert.ToBase64String(DeviceCertificates.Device.RawData)[..40], logs);

@@ -6,20 +6,8 @@ using static SaaSMdm.Edge.Tests.Devices.EdgeOverStubCore;
 namespace SaaSMdm.Edge.Tests.Devices;
 
 /// <summary>A request is only ever carried to Core as the tenant its URL names.</summary>
-public sealed class TenantIsolationTests : IClassFixture<EdgeOverStubCore>, IDisposable
+public sealed class TenantIsolationTests(EdgeOverStubCore fixture) : DeviceEndpointTests(fixture)
 {
-    private readonly EdgeOverStubCore _fixture;
-    private readonly HttpClient _device;
-
-    public TenantIsolationTests(EdgeOverStubCore fixture)
-    {
-        _fixture = fixture;
-        fixture.Core.Reset();
-        _device = fixture.Edge.CreateClient(DeviceCertificates.Device);
-    }
-
-    public void Dispose() => _device.Dispose();
-
     public static TheoryData<string, string> Endpoints => new()
     {
         { "GET", "enroll?token=t" },
@@ -34,20 +22,20 @@ public sealed class TenantIsolationTests : IClassFixture<EdgeOverStubCore>, IDis
     [MemberData(nameof(Endpoints))]
     public async Task An_unknown_tenant_is_404_on_every_endpoint(string method, string endpoint)
     {
-        var response = await _device.SendAsync(Request(method, $"/t/no-such-tenant/{endpoint}"));
+        var response = await Device.SendAsync(Request(method, $"/t/no-such-tenant/{endpoint}"));
 
         await DeviceRequests.AssertProblemAsync(response, HttpStatusCode.NotFound);
-        Assert.Empty(_fixture.Core.DeviceCalls);
+        Assert.Empty(Core.DeviceCalls);
     }
 
     [Theory]
     [MemberData(nameof(Endpoints))]
     public async Task The_same_device_at_another_tenants_URL_reaches_Core_as_that_tenant_only(string method, string endpoint)
     {
-        await _device.SendAsync(Request(method, $"/t/{TenantA}/{endpoint}"));
-        await _device.SendAsync(Request(method, $"/t/{TenantB}/{endpoint}"));
+        await Device.SendAsync(Request(method, $"/t/{TenantA}/{endpoint}"));
+        await Device.SendAsync(Request(method, $"/t/{TenantB}/{endpoint}"));
 
-        var tenantIds = _fixture.Core.DeviceCalls.Select(TenantIdOf).ToList();
+        var tenantIds = Core.DeviceCalls.Select(TenantIdOf).ToList();
         Assert.Equal([TenantAId, TenantBId], tenantIds);
     }
 
