@@ -10,12 +10,13 @@ public static class RequestBody
     /// <exception cref="DeviceRequestRefusedException">413: the body is larger than <paramref name="limit"/> bytes.</exception>
     public static async Task<byte[]> ReadAsync(HttpRequest request, int limit, CancellationToken cancellationToken)
     {
+        // Refused before Kestrel's limit is lowered: Kestrel then drains the unread body (within its own, larger
+        // limit) so that the client, still sending, reads the 413 instead of a reset connection.
         if (request.ContentLength > limit)
         {
             throw DeviceRequestRefusedException.TooLarge(limit);
         }
 
-        // Kestrel then also stops draining an unread remainder at the limit instead of its 30 MB default.
         if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } kestrelLimit)
         {
             kestrelLimit.MaxRequestBodySize = limit;

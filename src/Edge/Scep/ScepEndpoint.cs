@@ -19,18 +19,13 @@ public static class ScepEndpoint
     public static async Task<IResult> HandleAsync(HttpContext http, DeviceGateway.DeviceGatewayClient gateway, CoreCalls calls)
     {
         var operation = http.Request.Query[ScepTransport.OperationParameter];
-        var message = operation.Count == 1 ? operation[0] switch
-        {
-            ScepTransport.GetCACaps or ScepTransport.GetCACert => ByteString.Empty,
-            ScepTransport.PKIOperation => UnsafeByteOperations.UnsafeWrap(await PkiMessageAsync(http)),
-            _ => null,
-        } : null;
-        if (message is null)
+        if (operation.Count != 1 || operation[0] is not (ScepTransport.GetCACaps or ScepTransport.GetCACert or ScepTransport.PKIOperation))
         {
             throw DeviceRequestRefusedException.BadRequest(
                 $"The operation parameter must be one of {ScepTransport.GetCACaps}, {ScepTransport.GetCACert}, {ScepTransport.PKIOperation}.");
         }
 
+        var message = operation[0] == ScepTransport.PKIOperation ? UnsafeByteOperations.UnsafeWrap(await PkiMessageAsync(http)) : ByteString.Empty;
         var reply = await gateway.ScepAsync(
             new ScepRequest { TenantId = http.GetTenant().Id, Operation = operation[0], Message = message },
             calls.For(http));
