@@ -57,7 +57,8 @@ public sealed class EdgeTestHost : IAsyncDisposable
     }
 
     /// <summary>An HTTP client that trusts only the development CA this Edge made.</summary>
-    public HttpClient CreateClient()
+    /// <param name="clientCertificate">A TLS client certificate (with its key) to present, as an enrolled device does.</param>
+    public HttpClient CreateClient(X509Certificate2? clientCertificate = null)
     {
         var ca = X509CertificateLoader.LoadCertificateFromFile(Path.Combine(DataDirectory, Edge.Tls.DevelopmentCertificates.CaCertificateFile));
         var handler = new SocketsHttpHandler();
@@ -75,6 +76,11 @@ public sealed class EdgeTestHost : IAsyncDisposable
             chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
             return chain.Build(X509CertificateLoader.LoadCertificate(certificate.GetRawCertData()));
         };
+        if (clientCertificate is not null)
+        {
+            handler.SslOptions.LocalCertificateSelectionCallback = (_, _, _, _, _) => clientCertificate;
+        }
+
         return new HttpClient(handler, disposeHandler: true) { BaseAddress = Address };
     }
 

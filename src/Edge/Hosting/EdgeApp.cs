@@ -1,7 +1,10 @@
 using System.Security.Cryptography.X509Certificates;
+using Google.Protobuf;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.AspNetCore.Server.Kestrel.Https;
 using SaaSMdm.Contracts.Gateway;
 using SaaSMdm.Contracts.Internal.V1;
+using SaaSMdm.Edge.Devices;
 using SaaSMdm.Edge.Health;
 using SaaSMdm.Edge.Tenancy;
 using SaaSMdm.Edge.Tls;
@@ -25,8 +28,9 @@ public static class EdgeApp
 
         var section = builder.Configuration.GetSection(EdgeOptions.Section);
         var edge = section.Get<EdgeOptions>() ?? new EdgeOptions();
+        edge.Validate();
         builder.Services.Configure<EdgeOptions>(section);
-        var certificate = ServerCertificate(edge, builder.Environment);
+        var (certificate, developmentRoot) = ServerCertificate(edge, builder.Environment);
         var gatewaySecret = builder.Configuration["Gateway:SharedSecret"];
         if (GatewayCredentials.Validate(gatewaySecret) is { } gatewayProblem)
         {
@@ -38,7 +42,14 @@ public static class EdgeApp
             listen.Protocols = HttpProtocols.Http1AndHttp2;
             if (certificate is not null)
             {
-                listen.UseHttps(certificate);
+                listen.UseHttps(new HttpsConnectionAdapterOptions
+                {
+                    ServerCertificate = certificate,
+                    // Devices may identify with a TLS client certificate. Any certificate is let through here:
+                    // Core decides whether it chains to the tenant's CA and belongs to the enrollment.
+                    ClientCertificateMode = edge.TlsOffloaded ? ClientCertificateMode.NoCertificate : ClientCertificateMode.AllowCertificate,
+                    ClientCertificateValidation = (_, _, _) => true,
+                });
             }
         }));
 
@@ -49,6 +60,8 @@ public static class EdgeApp
         builder.Services.AddSingleton(sp => new Grpc.Health.V1.Health.HealthClient(sp.GetRequiredService<GrpcChannel>().CreateCallInvoker()));
         builder.Services.AddSingleton<TenantResolver>();
         builder.Services.AddSingleton<CoreReadiness>();
+        builder.Services.AddSingleton(developmentRoot);
+        builder.Services.AddDeviceEndpoints();
         builder.Services.AddProblemDetails();
 
         var app = builder.Build();
@@ -67,23 +80,25 @@ public static class EdgeApp
             var resolved = http.GetTenant();
             return Results.Json(new { tenant = resolved.Slug, name = resolved.DisplayName });
         });
+        tenant.MapDeviceEndpoints();
         return app;
     }
 
-    private static X509Certificate2? ServerCertificate(EdgeOptions edge, IWebHostEnvironment environment)
+    /// <summary>Edge's TLS certificate (null for plain HTTP), and the development CA that issued it when it is generated.</summary>
+    private static (X509Certificate2? Certificate, DevelopmentTlsRoot DevelopmentRoot) ServerCertificate(EdgeOptions edge, IWebHostEnvironment environment)
     {
         var url = new Uri(edge.Url);
         if (url.Scheme == Uri.UriSchemeHttp)
         {
             return edge.TlsOffloaded
-                ? null
+                ? (null, DevelopmentTlsRoot.None)
                 : throw new InvalidOperationException(
                     $"Edge:Url {edge.Url} is plain HTTP. Devices need HTTPS: use an https URL, or set Edge:TlsOffloaded=true when a load balancer terminates TLS.");
         }
 
         if (!string.IsNullOrEmpty(edge.CertificatePath))
         {
-            return X509CertificateLoader.LoadPkcs12FromFile(edge.CertificatePath, edge.CertificatePassword);
+            return (X509CertificateLoader.LoadPkcs12FromFile(edge.CertificatePath, edge.CertificatePassword), DevelopmentTlsRoot.None);
         }
 
         if (edge.GenerateDevelopmentCertificate ?? environment.IsDevelopment())
@@ -95,8 +110,9 @@ public static class EdgeApp
             }
 
             using var loggers = LoggerFactory.Create(logging => logging.AddConsole());
-            return new DevelopmentCertificates(Path.GetFullPath(edge.DataDirectory), loggers.CreateLogger<DevelopmentCertificates>())
-                .GetOrCreateServerCertificate(hostNames.Distinct(StringComparer.OrdinalIgnoreCase).ToList());
+            var development = new DevelopmentCertificates(Path.GetFullPath(edge.DataDirectory), loggers.CreateLogger<DevelopmentCertificates>());
+            var certificate = development.GetOrCreateServerCertificate(hostNames.Distinct(StringComparer.OrdinalIgnoreCase).ToList());
+            return (certificate, new DevelopmentTlsRoot(ByteString.CopyFrom(development.ReadCaCertificateDer())));
         }
 
         throw new InvalidOperationException(

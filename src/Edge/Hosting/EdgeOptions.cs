@@ -39,4 +39,41 @@ public sealed class EdgeOptions
 
     /// <summary>How long an unknown tenant is remembered as unknown.</summary>
     public int UnknownTenantCacheSeconds { get; set; } = 10;
+
+    /// <summary>
+    /// The public URL devices reach Edge at (e.g. <c>https://mdm.example.com</c>); enrollment profiles point
+    /// devices at it. Unset, it is taken from each request's scheme and Host header, which is only right when
+    /// devices connect to Edge directly: behind a load balancer, or wherever the Host header cannot be trusted,
+    /// set it.
+    /// </summary>
+    public string? PublicUrl { get; set; }
+
+    /// <summary>
+    /// The largest check-in or command report body accepted, in bytes; larger ones get 413 before they are read
+    /// in full. Core's <c>Grpc:MaxReceiveMessageSize</c> must exceed it plus the device's certificate.
+    /// </summary>
+    public int MaxDeviceRequestBytes { get; set; } = 2 * 1024 * 1024;
+
+    /// <summary>How long Edge waits for Core to answer a device request before giving the device 503.</summary>
+    public int CoreCallTimeoutSeconds { get; set; } = 10;
+
+    /// <exception cref="InvalidOperationException">A setting cannot be used.</exception>
+    internal void Validate()
+    {
+        if (!string.IsNullOrEmpty(PublicUrl)
+            && !(Uri.TryCreate(PublicUrl, UriKind.Absolute, out var publicUrl) && (publicUrl.Scheme == Uri.UriSchemeHttps || publicUrl.Scheme == Uri.UriSchemeHttp)))
+        {
+            throw new InvalidOperationException($"Edge:PublicUrl '{PublicUrl}' must be an absolute https:// (or http://) URL.");
+        }
+
+        if (MaxDeviceRequestBytes < 1)
+        {
+            throw new InvalidOperationException("Edge:MaxDeviceRequestBytes must be positive.");
+        }
+
+        if (CoreCallTimeoutSeconds < 1)
+        {
+            throw new InvalidOperationException("Edge:CoreCallTimeoutSeconds must be at least 1.");
+        }
+    }
 }

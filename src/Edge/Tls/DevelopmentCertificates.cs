@@ -39,6 +39,13 @@ public sealed partial class DevelopmentCertificates(string directory, ILogger lo
         return server;
     }
 
+    /// <summary>DER of the development CA; call after <see cref="GetOrCreateServerCertificate"/> has made it.</summary>
+    public byte[] ReadCaCertificateDer()
+    {
+        using var ca = X509CertificateLoader.LoadCertificateFromFile(CaCertificatePath);
+        return ca.RawData;
+    }
+
     private X509Certificate2 GetOrCreateCa()
     {
         var certificatePath = CaCertificatePath;

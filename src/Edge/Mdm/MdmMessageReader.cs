@@ -1,0 +1,59 @@
+using Microsoft.Extensions.Options;
+using SaaSMdm.Apple.Mdm;
+using SaaSMdm.Apple.Plist;
+using SaaSMdm.Edge.Devices;
+using SaaSMdm.Edge.Hosting;
+
+namespace SaaSMdm.Edge.Mdm;
+
+/// <summary>
+/// Checks that a device's body is a check-in message or a command report Edge can read, under limits much
+/// tighter than the plist reader's defaults: Core only gets what parses.
+/// </summary>
+public sealed class MdmMessageReader(IOptions<EdgeOptions> options)
+{
+    private const int MaxReasonLength = 200;
+
+    // Apple's deepest results (profile lists with nested payloads) stay well within these.
+    private readonly PlistReaderOptions _limits = new()
+    {
+        MaxInputBytes = options.Value.MaxDeviceRequestBytes,
+        MaxDepth = 32,
+        MaxObjects = 100_000,
+    };
+
+    /// <exception cref="DeviceRequestRefusedException">400: not a plist, or not a check-in message of a known MessageType.</exception>
+    public CheckInMessage ReadCheckIn(byte[] body) => Read(body, CheckInMessage.Parse);
+
+    /// <exception cref="DeviceRequestRefusedException">400: not a plist, or not a command report with a known Status.</exception>
+    public CommandReport ReadReport(byte[] body) => Read(body, CommandReport.Parse);
+
+    private T Read<T>(byte[] body, Func<PlistValue, T> parse)
+    {
+        PlistValue plist;
+        try
+        {
+            plist = PlistReader.Read(body, _limits);
+        }
+        catch (PlistFormatException ex)
+        {
+            throw DeviceRequestRefusedException.BadRequest("Malformed property list: " + Shorten(ex.Reason));
+        }
+
+        try
+        {
+            return parse(plist);
+        }
+        catch (FormatException ex)
+        {
+            throw DeviceRequestRefusedException.BadRequest(Shorten(ex.Message));
+        }
+    }
+
+    /// <summary>Reasons may quote what the device sent; the device is told a bounded, printable excerpt.</summary>
+    private static string Shorten(string reason)
+    {
+        var printable = new string(reason.Select(c => char.IsControl(c) ? ' ' : c).Take(MaxReasonLength).ToArray());
+        return reason.Length > MaxReasonLength ? printable + "…" : printable;
+    }
+}
