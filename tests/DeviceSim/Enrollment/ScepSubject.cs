@@ -11,13 +11,8 @@ internal static class ScepSubject
 {
     public static X500DistinguishedName Parse(PlistArray? subject)
     {
-        var builder = new X500DistinguishedNameBuilder();
-        if (subject is null)
-        {
-            return builder.Build();
-        }
-
-        foreach (var relativeName in subject.Elements<PlistArray>())
+        var attributes = new List<(string Type, string Value)>();
+        foreach (var relativeName in subject?.Elements<PlistArray>() ?? [])
         {
             foreach (var pair in relativeName.Elements<PlistArray>())
             {
@@ -26,8 +21,15 @@ internal static class ScepSubject
                     throw new EnrollmentException($"A Subject entry has {pair.Count} items; [type, value] was expected.");
                 }
 
-                Add(builder, pair.Get<PlistString>(0).Value, pair.Get<PlistString>(1).Value);
+                attributes.Add((pair.Get<PlistString>(0).Value, pair.Get<PlistString>(1).Value));
             }
+        }
+
+        // The builder encodes the last attribute added first; the profile lists them in encoding order.
+        var builder = new X500DistinguishedNameBuilder();
+        foreach (var (type, value) in Enumerable.Reverse(attributes))
+        {
+            Add(builder, type, value);
         }
 
         return builder.Build();
