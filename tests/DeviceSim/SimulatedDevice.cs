@@ -225,6 +225,7 @@ public sealed partial class SimulatedDevice : IDisposable
         PlistDictionary message, RequestSigning signing = RequestSigning.AsConfigured, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(message);
+        RequireIdentity();
         var messageType = message.TryGetString("MessageType", out var type) ? type : "unknown";
         return PutAsync($"checkin:{messageType}", RequireProfile().Mdm.CheckInUrl, MdmClient.CheckInContentType, PlistWriter.WriteXml(message), signing, cancellationToken);
     }
@@ -233,6 +234,7 @@ public sealed partial class SimulatedDevice : IDisposable
     public Task<DeviceHttpResponse> SendReportAsync(byte[] body, RequestSigning signing = RequestSigning.AsConfigured, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(body);
+        RequireIdentity();
         return PutAsync("connect", RequireProfile().Mdm.ServerUrl, MdmClient.ConnectContentType, body, signing, cancellationToken);
     }
 
@@ -246,13 +248,14 @@ public sealed partial class SimulatedDevice : IDisposable
         return response.IsSuccess ? response : throw new MdmServerException($"checkin:{messageType}", response.StatusCode, response.Body);
     }
 
+    /// <summary>The command loop's requests; the last report of an erase goes out after the device marked itself erased.</summary>
     private Task<DeviceHttpResponse> ConnectAsync(byte[] body, CancellationToken cancellationToken) =>
-        SendReportAsync(body, RequestSigning.AsConfigured, cancellationToken);
+        PutAsync("connect", RequireProfile().Mdm.ServerUrl, MdmClient.ConnectContentType, body, RequestSigning.AsConfigured, cancellationToken);
 
     private Task<DeviceHttpResponse> PutAsync(
         string kind, Uri url, string contentType, byte[] body, RequestSigning signing, CancellationToken cancellationToken)
     {
-        var identity = RequireIdentity();
+        var identity = Identity ?? throw new InvalidOperationException("The device has no identity yet; call EnrollAsync first.");
         var signMessage = Options.IdentityTransport == IdentityTransport.MdmSignature || RequireProfile().Mdm.SignMessage;
         return _mdm.PutAsync(kind, url, contentType, body, identity.Certificate, signMessage, signing, cancellationToken);
     }

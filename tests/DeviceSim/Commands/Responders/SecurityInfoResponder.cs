@@ -23,9 +23,7 @@ public sealed class SecurityInfoResponder : ICommandResponder
         .Add("PasscodeCompliant", true)
         .Add("PasscodeCompliantWithProfiles", true)
         .Add("PasscodeLockGracePeriodEnforced", 0)
-        .Add("ManagementStatus", new PlistDictionary()
-            .Add("EnrolledViaDEP", false)
-            .Add("IsUserEnrollment", false));
+        .Add("ManagementStatus", new PlistDictionary().Add("IsUserEnrollment", false));
 
     private static PlistDictionary MacInfo(DeviceState device)
     {
