@@ -150,24 +150,8 @@ internal sealed class MdmTestServer : IAsyncDisposable
         }
     }
 
-    private async Task<IResult> CheckInAsync(HttpRequest request)
+    private Task<IResult> CheckInAsync(HttpRequest request) => HandleSignedAsync(request, CheckInMessage.Parse, (message, identity) =>
     {
-        var (identity, failure) = await AuthenticateAsync(request);
-        if (failure is not null)
-        {
-            return failure;
-        }
-
-        CheckInMessage message;
-        try
-        {
-            message = CheckInMessage.Parse(PlistReader.Read(identity!.Body));
-        }
-        catch (Exception e) when (e is PlistFormatException or MdmMessageFormatException)
-        {
-            return Refuse(request, StatusCodes.Status400BadRequest, e.Message);
-        }
-
         CheckIns.Enqueue(new RecordedCheckIn(message, identity.Signer, identity.Source, request.ContentType));
         return message switch
         {
@@ -176,9 +160,18 @@ internal sealed class MdmTestServer : IAsyncDisposable
             GetBootstrapTokenCheckIn => Plist(GetBootstrapTokenCheckIn.Response(_bootstrapTokens.TryGetValue(message.Channel.Id, out var token) ? token : null)),
             _ => Results.Ok(),
         };
-    }
+    });
 
-    private async Task<IResult> ConnectAsync(HttpRequest request)
+    private Task<IResult> ConnectAsync(HttpRequest request) => HandleSignedAsync(request, CommandReport.Parse, (report, identity) =>
+    {
+        Reports.Enqueue(new RecordedReport(report, identity.Signer, identity.Source, request.ContentType));
+        var next = Queue(report.Channel.Id).Next(report);
+        return next is null ? Results.Ok() : Results.Bytes(next.ToXml(), "application/xml");
+    });
+
+    /// <summary>Authenticates the device, reads the body as <typeparamref name="TMessage"/> (400 when malformed), then handles it.</summary>
+    private async Task<IResult> HandleSignedAsync<TMessage>(
+        HttpRequest request, Func<PlistValue, TMessage> parse, Func<TMessage, AuthenticatedBody, IResult> handle)
     {
         var (identity, failure) = await AuthenticateAsync(request);
         if (failure is not null)
@@ -186,19 +179,17 @@ internal sealed class MdmTestServer : IAsyncDisposable
             return failure;
         }
 
-        CommandReport report;
+        TMessage message;
         try
         {
-            report = CommandReport.Parse(PlistReader.Read(identity!.Body));
+            message = parse(PlistReader.Read(identity!.Body));
         }
         catch (Exception e) when (e is PlistFormatException or MdmMessageFormatException)
         {
             return Refuse(request, StatusCodes.Status400BadRequest, e.Message);
         }
 
-        Reports.Enqueue(new RecordedReport(report, identity.Signer, identity.Source, request.ContentType));
-        var next = Queue(report.Channel.Id).Next(report);
-        return next is null ? Results.Ok() : Results.Bytes(next.ToXml(), "application/xml");
+        return handle(message, identity);
     }
 
     /// <summary>The device's identity from Mdm-Signature (preferred, as behind a TLS-terminating balancer) or the TLS client certificate; it must chain to the SCEP CA.</summary>

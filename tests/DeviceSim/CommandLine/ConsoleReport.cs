@@ -18,10 +18,22 @@ internal sealed class ConsoleReport(TextWriter output)
         }
     }
 
+    public static string PlatformName(DevicePlatform platform) => platform switch
+    {
+        DevicePlatform.IPhone => "iPhone",
+        DevicePlatform.IPad => "iPad",
+        _ => "Mac",
+    };
+
     public void Enrolled(SimulatedDevice device, int done, int total)
     {
         var facts = device.Facts;
-        var system = facts.IsMac ? "macOS" : facts.Platform == DevicePlatform.IPad ? "iPadOS" : "iOS";
+        var system = facts.Platform switch
+        {
+            DevicePlatform.IPhone => "iOS",
+            DevicePlatform.IPad => "iPadOS",
+            _ => "macOS",
+        };
         Line(Invariant($"  [{done}/{total}] enrolled {facts.DeviceName} ({facts.Model.MarketingName}, {system} {facts.OperatingSystem.Version} {facts.OperatingSystem.Build}) UDID {facts.Udid}, serial {facts.SerialNumber}"));
     }
 

@@ -34,7 +34,7 @@ internal static class SimulatorRun
 
         try
         {
-            report.Line($"Enrolling {arguments.Count} {arguments.Platform} device(s) at {arguments.TenantUrl}");
+            report.Line($"Enrolling {arguments.Count} {ConsoleReport.PlatformName(arguments.Platform)} device(s) at {arguments.TenantUrl}");
             var enrolled = 0;
             var enrollment = await fleet.RunAsync("enroll", device => !device.IsEnrolled, async (device, token) =>
             {
@@ -43,6 +43,10 @@ internal static class SimulatorRun
                 return 0;
             }, cancellationToken).ConfigureAwait(false);
             report.Summary(enrollment);
+            if (enrollment.Succeeded == 0)
+            {
+                return 1;
+            }
 
             var loops = await RunCommandLoopsAsync(fleet, report, cancellationToken).ConfigureAwait(false);
             while (arguments.Loop)

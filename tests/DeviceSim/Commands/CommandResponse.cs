@@ -3,7 +3,10 @@ using SaaSMdm.Apple.Plist;
 
 namespace SaaSMdm.DeviceSim.Commands;
 
-/// <summary>A device's answer to one command: the Status and the keys beside it (result keys or ErrorChain).</summary>
+/// <summary>
+/// A device's answer to one command: the Status and the keys beside it (result keys or ErrorChain). Errors use
+/// Apple's error domains and the ErrorChain shape devices send; their codes are plausible, not a catalogue of Apple's.
+/// </summary>
 /// <param name="DeviceGoesAway">The device restarts, shuts down or erases after reporting, ending its connection.</param>
 public sealed record CommandResponse(CommandStatus Status, PlistDictionary Keys, bool DeviceGoesAway = false)
 {
