@@ -39,13 +39,12 @@ internal sealed class DeviceConnection : IDisposable
     /// <summary>The profile arrived: its roots are trusted from now on if <see cref="ServerTrust.TrustProfileRoot"/> allows.</summary>
     public void ProfileInstalled(IEnumerable<X509Certificate2> roots)
     {
-        _profileSeen = true;
         if (_trust.TrustProfileRoot)
         {
+            _profileSeen = true;
             _profileRoots.AddRange(roots);
+            Reset();
         }
-
-        Reset();
     }
 
     /// <summary>Present this certificate (with its key) in every TLS handshake from now on.</summary>
