@@ -11,7 +11,9 @@ public sealed class GetBootstrapTokenHandler(BoundEnrollments enrollments, Secre
     protected override async Task<CheckInOutcome> HandleAsync(GetBootstrapTokenCheckIn message, DeviceCertificate certificate, CancellationToken cancellationToken)
     {
         var device = await enrollments.DeviceAsync(message.Channel, certificate, cancellationToken);
-        var token = device.ProtectedBootstrapToken is { } stored ? secrets.Unprotect(SecretPurpose.BootstrapToken, stored) : null;
+        var token = device.ProtectedBootstrapToken is { } stored
+            ? new ReadOnlyMemory<byte>(secrets.Unprotect(SecretPurpose.BootstrapToken, stored))
+            : (ReadOnlyMemory<byte>?)null;
         return new CheckInOutcome(DeviceReplies.Plist(GetBootstrapTokenCheckIn.Response(token)), device);
     }
 }
