@@ -30,7 +30,14 @@ public sealed class GatewayFixture<TProvider> : IGatewayFixture, IAsyncLifetime 
     public async Task InitializeAsync()
     {
         Database = await TestDatabase.CreateAsync(TProvider.Provider);
-        Host = await CoreTestHost.StartAsync(Database, new Dictionary<string, string?> { ["Devices:LastSeenFlushSeconds"] = "3600" });
+        Host = await StartHostAsync(3600);
+    }
+
+    /// <summary>Stops Core (as a deployment would) and starts it again on the same database.</summary>
+    public async Task RestartAsync(int lastSeenFlushSeconds = 3600)
+    {
+        await Host.DisposeAsync();
+        Host = await StartHostAsync(lastSeenFlushSeconds);
     }
 
     public async Task DisposeAsync()
@@ -42,6 +49,9 @@ public sealed class GatewayFixture<TProvider> : IGatewayFixture, IAsyncLifetime 
             _deviceKey.Value.Dispose();
         }
     }
+
+    private Task<CoreTestHost> StartHostAsync(int lastSeenFlushSeconds) =>
+        CoreTestHost.StartAsync(Database, new Dictionary<string, string?> { ["Devices:LastSeenFlushSeconds"] = lastSeenFlushSeconds.ToString() });
 
     /// <param name="pushTopic">The tenant's push certificate topic; null for a tenant without one.</param>
     public async Task<TestTenant> CreateTenantAsync(string? pushTopic = "", bool openEnrollment = false)
