@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using SaaSMdm.Apple.Mdm;
 using SaaSMdm.Apple.Plist;
 using SaaSMdm.Core.Data.Entities;
+using SaaSMdm.Core.Enrollments.CheckIns;
 using SaaSMdm.Core.Security;
 using SaaSMdm.Rpc;
 using SaaSMdm.TestHosts;
@@ -16,6 +17,15 @@ public sealed class CheckInTestsOnPostgres(GatewayFixture<OnPostgres> fixture) :
 
 public abstract class CheckInTests<TProvider>(GatewayFixture<TProvider> fixture) where TProvider : IProviderChoice
 {
+    [Fact]
+    public async Task Every_MessageType_Apple_defines_has_a_handler()
+    {
+        var handled = await fixture.InTenantAsync(Guid.NewGuid(), (_, services) =>
+            Task.FromResult(services.GetServices<ICheckInHandler>().Select(handler => handler.MessageType).Order().ToList()));
+
+        Assert.Equal(CheckInMessage.KnownMessageTypes.Order(), handled);
+    }
+
     [Fact]
     public async Task Authenticate_creates_a_pending_enrollment_bound_to_the_certificate_with_the_device_facts()
     {
