@@ -92,17 +92,8 @@ public sealed partial class AuthenticateHandler(
         enrollment.AwaitingConfiguration = false;
         enrollment.TokenUpdateCount = 0;
 
-        // Facts the device leaves out (User Enrollment hides hardware identifiers) keep what inventory reported.
         enrollment.Udid = message.Identity.Udid ?? enrollment.Udid;
-        enrollment.SerialNumber = message.SerialNumber ?? enrollment.SerialNumber;
-        enrollment.Imei = message.Imei ?? enrollment.Imei;
-        enrollment.Meid = message.Meid ?? enrollment.Meid;
-        enrollment.DeviceName = message.DeviceName ?? enrollment.DeviceName;
-        enrollment.Model = message.Model ?? enrollment.Model;
-        enrollment.ModelName = message.ModelName ?? enrollment.ModelName;
-        enrollment.ProductName = message.ProductName ?? enrollment.ProductName;
-        enrollment.OsVersion = message.OSVersion ?? enrollment.OsVersion;
-        enrollment.BuildVersion = message.BuildVersion ?? enrollment.BuildVersion;
+        DeviceFacts.From(message).ApplyTo(enrollment);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Device {ChannelId} authenticated: enrollment {EnrollmentId} is pending")]

@@ -34,7 +34,7 @@ public sealed partial class InventoryRecorder(CoreDbContext db, TimeProvider clo
         await StoreSnapshotAsync(enrollment.Channel, requestType, result, cancellationToken);
         if (result.DeviceInformation is { } information)
         {
-            UpdateFacts(enrollment.Device, information);
+            DeviceFacts.From(information).ApplyTo(enrollment.Device);
         }
 
         await db.SaveChangesAsync(cancellationToken);
@@ -54,20 +54,6 @@ public sealed partial class InventoryRecorder(CoreDbContext db, TimeProvider clo
 
         snapshot.Json = json;
         snapshot.UpdatedAt = now;
-    }
-
-    /// <summary>Only the answers the device gave: a DeviceInformation that did not ask for a fact leaves it as it was.</summary>
-    private static void UpdateFacts(EnrollmentEntity device, DeviceInformationResult information)
-    {
-        device.DeviceName = information.DeviceName ?? device.DeviceName;
-        device.OsVersion = information.OSVersion ?? device.OsVersion;
-        device.BuildVersion = information.BuildVersion ?? device.BuildVersion;
-        device.Model = information.Model ?? device.Model;
-        device.ModelName = information.ModelName ?? device.ModelName;
-        device.ProductName = information.ProductName ?? device.ProductName;
-        device.SerialNumber = information.SerialNumber ?? device.SerialNumber;
-        device.Imei = information.Imei ?? device.Imei;
-        device.Meid = information.Meid ?? device.Meid;
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Unreadable {RequestType} result from {ChannelId}, stored as an error: {Problem}")]
