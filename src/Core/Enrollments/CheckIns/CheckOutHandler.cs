@@ -20,7 +20,7 @@ public sealed partial class CheckOutHandler(
     {
         var (device, channel) = await enrollments.ChannelAsync(message.Channel, certificate, cancellationToken);
         List<EnrollmentEntity> leaving = [channel];
-        if (channel == device)
+        if (message.Channel.ParentId is null)
         {
             leaving.AddRange(await db.Enrollments
                 .Where(e => e.ParentId == device.Id && e.State != EnrollmentState.CheckedOut)
