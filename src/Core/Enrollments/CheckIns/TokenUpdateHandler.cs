@@ -7,7 +7,7 @@ namespace SaaSMdm.Core.Enrollments.CheckIns;
 
 /// <summary>
 /// TokenUpdate: stores how to push the channel. The first one completes an enrollment; on a user channel the
-/// first one creates the channel under its device.
+/// first one creates the channel under its device (and one after a user's CheckOut brings the channel back).
 /// </summary>
 public sealed partial class TokenUpdateHandler(
     CoreDbContext db,
@@ -39,6 +39,7 @@ public sealed partial class TokenUpdateHandler(
         {
             enrollment.State = EnrollmentState.Enrolled;
             enrollment.EnrolledAt = now;
+            enrollment.CheckedOutAt = null;
             LogEnrolled(logger, enrollment.ChannelId, enrollment.Id);
         }
 

@@ -4,8 +4,7 @@ namespace SaaSMdm.Core.Enrollments.CheckIns;
 
 /// <summary>
 /// UserAuthenticate: a macOS user asks for a user channel. Until user authentication exists the server declines
-/// with 410 Gone, which Apple defines as "no user channel for this user": the device stops asking and the device
-/// channel carries on.
+/// with 410 Gone, Apple's answer for a server that offers no user channel to this user; the device channel carries on.
 /// </summary>
 public sealed class UserAuthenticateHandler(BoundEnrollments enrollments) : CheckInHandler<UserAuthenticateCheckIn>
 {
