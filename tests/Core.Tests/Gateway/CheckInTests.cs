@@ -29,7 +29,7 @@ public abstract class CheckInTests<TProvider>(GatewayFixture<TProvider> fixture)
     [Fact]
     public async Task Authenticate_creates_a_pending_enrollment_bound_to_the_certificate_with_the_device_facts()
     {
-        var tenant = await fixture.CreateTenantAsync();
+        var tenant = await fixture.SharedTenantAsync();
         var device = await tenant.NewDeviceAsync();
 
         TestDevice.AssertAccepted(await device.CheckInAsync(device.Authenticate()));
@@ -49,7 +49,7 @@ public abstract class CheckInTests<TProvider>(GatewayFixture<TProvider> fixture)
     [Fact]
     public async Task Authenticate_on_another_topic_is_PERMISSION_DENIED_and_changes_nothing()
     {
-        var tenant = await fixture.CreateTenantAsync();
+        var tenant = await fixture.SharedTenantAsync();
         var device = await tenant.NewDeviceAsync();
         var before = await fixture.SnapshotAsync(tenant.Id);
 
@@ -61,7 +61,7 @@ public abstract class CheckInTests<TProvider>(GatewayFixture<TProvider> fixture)
     [Fact]
     public async Task Authenticate_on_a_user_channel_is_INVALID_ARGUMENT()
     {
-        var tenant = await fixture.CreateTenantAsync();
+        var tenant = await fixture.SharedTenantAsync();
         var device = await tenant.NewDeviceAsync();
 
         await TestDevice.AssertRefusedAsync(StatusCode.InvalidArgument, () => device.CheckInAsync(device.Authenticate().Add("UserID", "A1B2")));
@@ -72,14 +72,14 @@ public abstract class CheckInTests<TProvider>(GatewayFixture<TProvider> fixture)
     [Fact]
     public async Task The_first_TokenUpdate_completes_the_enrollment_and_later_ones_update_the_push_details()
     {
-        var tenant = await fixture.CreateTenantAsync();
+        var tenant = await fixture.SharedTenantAsync();
         var device = await tenant.NewDeviceAsync();
         TestDevice.AssertAccepted(await device.CheckInAsync(device.Authenticate()));
         var unlockToken = Encoding.ASCII.GetBytes("unlock-token-secret");
 
         TestDevice.AssertAccepted(await device.CheckInAsync(device.TokenUpdate(unlockToken: unlockToken)));
         var first = (await fixture.FindEnrollmentAsync(tenant.Id, device.Udid))!;
-        await fixture.InTenantAsync(tenant.Id, (db, _) => db.Enrollments.ExecuteUpdateAsync(update => update.SetProperty(e => e.PushTokenInvalidSince, DateTime.UtcNow)));
+        await fixture.InTenantAsync(tenant.Id, (db, _) => db.Enrollments.Where(e => e.ChannelId == device.Udid).ExecuteUpdateAsync(update => update.SetProperty(e => e.PushTokenInvalidSince, DateTime.UtcNow)));
         TestDevice.AssertAccepted(await device.CheckInAsync(device.TokenUpdate(pushMagic: "magic-2")));
         var second = (await fixture.FindEnrollmentAsync(tenant.Id, device.Udid))!;
 
@@ -102,7 +102,7 @@ public abstract class CheckInTests<TProvider>(GatewayFixture<TProvider> fixture)
     [Fact]
     public async Task A_TokenUpdate_without_Authenticate_is_told_to_unenroll()
     {
-        var tenant = await fixture.CreateTenantAsync();
+        var tenant = await fixture.SharedTenantAsync();
         var device = await tenant.NewDeviceAsync();
 
         TestDevice.AssertUnrecognized(await device.CheckInAsync(device.TokenUpdate()));
@@ -113,7 +113,7 @@ public abstract class CheckInTests<TProvider>(GatewayFixture<TProvider> fixture)
     [Fact]
     public async Task A_new_Authenticate_starts_the_enrollment_over_clearing_its_queue_and_user_channels_but_keeping_its_history()
     {
-        var tenant = await fixture.CreateTenantAsync();
+        var tenant = await fixture.SharedTenantAsync();
         var device = await tenant.EnrollDeviceAsync();
         TestDevice.AssertAccepted(await device.CheckInAsync(UserTokenUpdate(device, "UserID", "user-1")));
         var enrollment = (await fixture.FindEnrollmentAsync(tenant.Id, device.Udid))!;
@@ -132,7 +132,7 @@ public abstract class CheckInTests<TProvider>(GatewayFixture<TProvider> fixture)
         Assert.Null(restarted.PushToken);
         Assert.Equal(0, restarted.TokenUpdateCount);
         Assert.Null(await fixture.FindEnrollmentAsync(tenant.Id, user.ChannelId));
-        Assert.Equal(0, await fixture.ReadAsync(tenant.Id, db => db.CommandQueue.CountAsync()));
+        Assert.Equal(0, await fixture.ReadAsync(tenant.Id, db => db.CommandQueue.CountAsync(q => q.EnrollmentId == enrollment.Id || q.EnrollmentId == user.Id)));
         Assert.Equal(1, await fixture.ReadAsync(tenant.Id, db => db.CommandResults.CountAsync(r => r.EnrollmentId == enrollment.Id)));
 
         TestDevice.AssertAccepted(await device.CheckInAsync(device.TokenUpdate()));
@@ -145,7 +145,7 @@ public abstract class CheckInTests<TProvider>(GatewayFixture<TProvider> fixture)
     [InlineData("UserID", EnrollmentChannel.SharedIPadUserId, "student@example.org", EnrollmentKind.SharedIPadUser)]
     public async Task A_user_channel_comes_into_being_at_its_first_TokenUpdate_under_its_device(string key, string userId, string? shortName, EnrollmentKind kind)
     {
-        var tenant = await fixture.CreateTenantAsync();
+        var tenant = await fixture.SharedTenantAsync();
         var device = await tenant.EnrollDeviceAsync();
         var message = UserTokenUpdate(device, key, userId);
         if (shortName is not null)
@@ -166,7 +166,7 @@ public abstract class CheckInTests<TProvider>(GatewayFixture<TProvider> fixture)
     [Fact]
     public async Task A_User_Enrollment_has_a_device_channel_by_EnrollmentID_and_user_channels_under_it()
     {
-        var tenant = await fixture.CreateTenantAsync();
+        var tenant = await fixture.SharedTenantAsync();
         var device = await tenant.NewDeviceAsync(udid: "UE-" + Guid.NewGuid().ToString("N"));
         PlistDictionary ByEnrollmentId(PlistDictionary message)
         {
@@ -189,7 +189,7 @@ public abstract class CheckInTests<TProvider>(GatewayFixture<TProvider> fixture)
     [Fact]
     public async Task The_bootstrap_token_is_escrowed_encrypted_returned_and_cleared()
     {
-        var tenant = await fixture.CreateTenantAsync();
+        var tenant = await fixture.SharedTenantAsync();
         var device = await tenant.EnrollDeviceAsync();
         var token = Encoding.ASCII.GetBytes("bootstrap-token-secret");
 
@@ -211,7 +211,7 @@ public abstract class CheckInTests<TProvider>(GatewayFixture<TProvider> fixture)
     [Fact]
     public async Task CheckOut_checks_out_the_device_and_its_user_channels_and_empties_their_queues()
     {
-        var tenant = await fixture.CreateTenantAsync();
+        var tenant = await fixture.SharedTenantAsync();
         var device = await tenant.EnrollDeviceAsync();
         TestDevice.AssertAccepted(await device.CheckInAsync(UserTokenUpdate(device, "UserID", "user-2")));
         var enrollment = (await fixture.FindEnrollmentAsync(tenant.Id, device.Udid))!;
@@ -220,10 +220,11 @@ public abstract class CheckInTests<TProvider>(GatewayFixture<TProvider> fixture)
 
         TestDevice.AssertAccepted(await device.CheckInAsync(device.Message("CheckOut").Add("Topic", tenant.Topic!)));
 
-        var checkedOut = await fixture.ReadAsync(tenant.Id, db => db.Enrollments.AsNoTracking().ToListAsync());
+        var checkedOut = await fixture.ReadAsync(tenant.Id, db => db.Enrollments.AsNoTracking().Where(e => e.Id == enrollment.Id || e.ParentId == enrollment.Id).ToListAsync());
+        Assert.Equal(2, checkedOut.Count);
         Assert.All(checkedOut, e => Assert.Equal(EnrollmentState.CheckedOut, e.State));
         Assert.All(checkedOut, e => Assert.NotNull(e.CheckedOutAt));
-        Assert.Equal(0, await fixture.ReadAsync(tenant.Id, db => db.CommandQueue.CountAsync()));
+        Assert.Equal(0, await fixture.ReadAsync(tenant.Id, db => db.CommandQueue.CountAsync(q => q.EnrollmentId == enrollment.Id || q.EnrollmentId == user.Id)));
         TestDevice.AssertUnrecognized(await device.ConnectAsync("Idle"));
         TestDevice.AssertUnrecognized(await device.CheckInAsync(device.TokenUpdate()));
 
@@ -234,7 +235,7 @@ public abstract class CheckInTests<TProvider>(GatewayFixture<TProvider> fixture)
     [Fact]
     public async Task UserAuthenticate_is_declined_with_410_as_Apple_specifies()
     {
-        var tenant = await fixture.CreateTenantAsync();
+        var tenant = await fixture.SharedTenantAsync();
         var device = await tenant.EnrollDeviceAsync();
         var before = await fixture.SnapshotAsync(tenant.Id);
 
@@ -250,7 +251,7 @@ public abstract class CheckInTests<TProvider>(GatewayFixture<TProvider> fixture)
     [InlineData("GetToken", "TokenServiceType", "com.apple.maid")]
     public async Task Services_not_built_yet_answer_404_with_a_short_text(string messageType, string key, string value)
     {
-        var tenant = await fixture.CreateTenantAsync();
+        var tenant = await fixture.SharedTenantAsync();
         var device = await tenant.EnrollDeviceAsync();
 
         var reply = await device.CheckInAsync(device.Message(messageType).Add(key, value));
@@ -268,7 +269,7 @@ public abstract class CheckInTests<TProvider>(GatewayFixture<TProvider> fixture)
     [InlineData("<plist><dict><key>MessageType</key><string>CheckOut</string><key>UDID</key><string>X</string></dict></plist>", "Authenticate")]
     public async Task A_malformed_check_in_is_INVALID_ARGUMENT_and_changes_nothing(string body, string messageType)
     {
-        var tenant = await fixture.CreateTenantAsync();
+        var tenant = await fixture.SharedTenantAsync();
         var device = await tenant.EnrollDeviceAsync();
         var before = await fixture.SnapshotAsync(tenant.Id);
 

@@ -37,10 +37,10 @@ public abstract class CommandLoopTests<TProvider>(GatewayFixture<TProvider> fixt
         Assert.Equal([commands[0].CommandUuid, commands[1].CommandUuid, commands[2].CommandUuid, null],
             new[] { first, second, third, done }.Select(TestDevice.CommandIn));
         Assert.Equal("RestartDevice", ((PlistDictionary)PlistReader.Read(second.Body.Span)).GetDictionary("Command").GetString("RequestType"));
-        var results = await fixture.ReadAsync(tenant.Id, db => db.CommandResults.AsNoTracking().OrderBy(r => r.ReceivedAt).ToListAsync());
+        var results = await fixture.ReadAsync(tenant.Id, db => db.CommandResults.AsNoTracking().Where(r => r.EnrollmentId == enrollmentId).OrderBy(r => r.ReceivedAt).ToListAsync());
         Assert.Equal([CommandResultStatus.Acknowledged, CommandResultStatus.Error, CommandResultStatus.CommandFormatError], results.Select(r => r.Status));
         Assert.Equal(PlistWriter.WriteXml(errorReport), results[1].ResultPlist);
-        Assert.Equal(0, await fixture.ReadAsync(tenant.Id, db => db.CommandQueue.CountAsync()));
+        Assert.Equal(0, await fixture.ReadAsync(tenant.Id, db => db.CommandQueue.CountAsync(q => q.EnrollmentId == enrollmentId)));
     }
 
     [Fact]
@@ -55,7 +55,7 @@ public abstract class CommandLoopTests<TProvider>(GatewayFixture<TProvider> fixt
         Assert.Equal(postponed.CommandUuid, TestDevice.CommandIn(await device.ConnectAsync("Idle")));
         Assert.Equal(other.CommandUuid, TestDevice.CommandIn(await device.ConnectAsync("NotNow", postponed.CommandUuid)));
         Assert.Null(TestDevice.CommandIn(await device.ConnectAsync("Acknowledged", other.CommandUuid, SecurityInfoResult())));
-        var queued = await fixture.ReadAsync(tenant.Id, db => db.CommandQueue.AsNoTracking().SingleAsync());
+        var queued = await fixture.ReadAsync(tenant.Id, db => db.CommandQueue.AsNoTracking().SingleAsync(q => q.EnrollmentId == enrollmentId));
         Assert.Equal((postponed.CommandUuid, QueuedCommandStatus.NotNow, 1), (queued.CommandId, queued.Status, queued.NotNowCount));
 
         Assert.Equal(postponed.CommandUuid, TestDevice.CommandIn(await device.ConnectAsync("Idle")));
@@ -129,7 +129,7 @@ public abstract class CommandLoopTests<TProvider>(GatewayFixture<TProvider> fixt
             new PlistDictionary().Add("CommonName", "device").Add("IsIdentity", true).Add("Data", new PlistData(device.Certificate.RawData)),
         }))));
 
-        var snapshots = await fixture.ReadAsync(tenant.Id, db => db.InventorySnapshots.AsNoTracking().ToDictionaryAsync(s => s.Kind, s => JsonDocument.Parse(s.Json).RootElement));
+        var snapshots = await fixture.ReadAsync(tenant.Id, db => db.InventorySnapshots.AsNoTracking().Where(s => s.EnrollmentId == enrollmentId).ToDictionaryAsync(s => s.Kind, s => JsonDocument.Parse(s.Json).RootElement));
         Assert.Equal(["CertificateList", "DeviceInformation", "InstalledApplicationList", "ProfileList", "SecurityInfo"], snapshots.Keys.Order());
         Assert.Equal("Renamed iPhone", snapshots["DeviceInformation"].GetProperty("QueryResponses").GetProperty("DeviceName").GetString());
         Assert.Equal(0.5, snapshots["DeviceInformation"].GetProperty("QueryResponses").GetProperty("BatteryLevel").GetDouble());
@@ -140,7 +140,7 @@ public abstract class CommandLoopTests<TProvider>(GatewayFixture<TProvider> fixt
 
         var facts = (await fixture.FindEnrollmentAsync(tenant.Id, device.Udid))!;
         Assert.Equal(("Renamed iPhone", "17.5", "21F79", "iPhone15,2", "F2LXK0ABCDEF"), (facts.DeviceName, facts.OsVersion, facts.BuildVersion, facts.Model, facts.SerialNumber));
-        Assert.All(await fixture.ReadAsync(tenant.Id, db => db.CommandResults.Select(r => r.Status).ToListAsync()), status => Assert.Equal(CommandResultStatus.Acknowledged, status));
+        Assert.All(await fixture.ReadAsync(tenant.Id, db => db.CommandResults.Where(r => r.EnrollmentId == enrollmentId).Select(r => r.Status).ToListAsync()), status => Assert.Equal(CommandResultStatus.Acknowledged, status));
 
         await fixture.EnqueueAsync(tenant.Id, information = MdmCommands.DeviceInformation(["OSVersion"]), enrollmentId);
         await device.ConnectAsync("Idle");
@@ -163,10 +163,10 @@ public abstract class CommandLoopTests<TProvider>(GatewayFixture<TProvider> fixt
         var reply = await device.ConnectAsync(broken);
 
         Assert.Equal(next.CommandUuid, TestDevice.CommandIn(reply));
-        var result = await fixture.ReadAsync(tenant.Id, db => db.CommandResults.AsNoTracking().SingleAsync());
+        var result = await fixture.ReadAsync(tenant.Id, db => db.CommandResults.AsNoTracking().SingleAsync(r => r.EnrollmentId == enrollmentId));
         Assert.Equal((information.CommandUuid, CommandResultStatus.Error), (result.CommandId, result.Status));
         Assert.Equal(PlistWriter.WriteXml(broken), result.ResultPlist);
-        Assert.Equal(0, await fixture.ReadAsync(tenant.Id, db => db.InventorySnapshots.CountAsync()));
+        Assert.Equal(0, await fixture.ReadAsync(tenant.Id, db => db.InventorySnapshots.CountAsync(s => s.EnrollmentId == enrollmentId)));
         Assert.Equal("Test iPhone", (await fixture.FindEnrollmentAsync(tenant.Id, device.Udid))!.DeviceName);
     }
 
@@ -191,7 +191,7 @@ public abstract class CommandLoopTests<TProvider>(GatewayFixture<TProvider> fixt
     [Fact]
     public async Task A_device_that_has_not_sent_its_first_TokenUpdate_cannot_connect()
     {
-        var tenant = await fixture.CreateTenantAsync();
+        var tenant = await fixture.SharedTenantAsync();
         var device = await tenant.NewDeviceAsync();
         TestDevice.AssertAccepted(await device.CheckInAsync(device.Authenticate()));
 
@@ -217,7 +217,7 @@ public abstract class CommandLoopTests<TProvider>(GatewayFixture<TProvider> fixt
 
     private async Task<(TestTenant Tenant, TestDevice Device, Guid EnrollmentId)> EnrolledAsync()
     {
-        var tenant = await fixture.CreateTenantAsync();
+        var tenant = await fixture.SharedTenantAsync();
         var device = await tenant.EnrollDeviceAsync();
         return (tenant, device, (await fixture.FindEnrollmentAsync(tenant.Id, device.Udid))!.Id);
     }

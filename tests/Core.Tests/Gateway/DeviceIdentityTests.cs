@@ -27,9 +27,9 @@ public abstract class DeviceIdentityTests<TProvider>(GatewayFixture<TProvider> f
     [MemberData(nameof(Requests))]
     public async Task A_certificate_of_another_tenant_is_refused_and_changes_nothing(string request)
     {
-        var tenant = await fixture.CreateTenantAsync();
+        var tenant = await fixture.SharedTenantAsync();
         var victim = await tenant.EnrollDeviceAsync();
-        var stranger = await (await fixture.CreateTenantAsync()).EnrollDeviceAsync();
+        var stranger = await (await fixture.OtherTenantAsync()).EnrollDeviceAsync();
 
         await AssertRefusedAsync(tenant, () => SendAsync(victim, request, stranger.Certificate));
     }
@@ -37,8 +37,8 @@ public abstract class DeviceIdentityTests<TProvider>(GatewayFixture<TProvider> f
     [Fact]
     public async Task A_device_of_another_tenant_cannot_authenticate_here()
     {
-        var tenant = await fixture.CreateTenantAsync();
-        var stranger = await (await fixture.CreateTenantAsync()).NewDeviceAsync();
+        var tenant = await fixture.SharedTenantAsync();
+        var stranger = await (await fixture.OtherTenantAsync()).NewDeviceAsync();
         var atWrongTenant = new TestDevice(tenant, stranger.Udid, stranger.Certificate);
 
         await AssertRefusedAsync(tenant, () => atWrongTenant.CheckInAsync(atWrongTenant.Authenticate()));
@@ -48,7 +48,7 @@ public abstract class DeviceIdentityTests<TProvider>(GatewayFixture<TProvider> f
     [MemberData(nameof(Requests))]
     public async Task A_self_signed_look_alike_is_refused_and_changes_nothing(string request)
     {
-        var tenant = await fixture.CreateTenantAsync();
+        var tenant = await fixture.SharedTenantAsync();
         var device = await tenant.EnrollDeviceAsync();
         var now = DateTimeOffset.UtcNow;
         using var lookAlike = new CertificateRequest(device.Certificate.SubjectName, fixture.DeviceKey, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1)
@@ -61,7 +61,7 @@ public abstract class DeviceIdentityTests<TProvider>(GatewayFixture<TProvider> f
     [MemberData(nameof(Requests))]
     public async Task An_expired_certificate_is_refused_even_when_bound_to_the_enrollment(string request)
     {
-        var tenant = await fixture.CreateTenantAsync();
+        var tenant = await fixture.SharedTenantAsync();
         var device = await tenant.EnrollDeviceAsync();
         using var expired = await IssueAsync(tenant, device.Certificate.SubjectName, DateTimeOffset.UtcNow.AddDays(-30), DateTimeOffset.UtcNow.AddMinutes(-1));
         await fixture.InTenantAsync(tenant.Id, (db, _) => db.Enrollments.Where(e => e.ChannelId == device.Udid).ExecuteUpdateAsync(update => update
@@ -75,7 +75,7 @@ public abstract class DeviceIdentityTests<TProvider>(GatewayFixture<TProvider> f
     [MemberData(nameof(Requests))]
     public async Task Another_enrollment_certificate_is_refused_and_changes_nothing(string request)
     {
-        var tenant = await fixture.CreateTenantAsync();
+        var tenant = await fixture.SharedTenantAsync();
         var victim = await tenant.EnrollDeviceAsync();
         var neighbour = await tenant.EnrollDeviceAsync();
 
@@ -85,7 +85,7 @@ public abstract class DeviceIdentityTests<TProvider>(GatewayFixture<TProvider> f
     [Fact]
     public async Task A_certificate_bound_to_one_enrollment_cannot_authenticate_as_another()
     {
-        var tenant = await fixture.CreateTenantAsync();
+        var tenant = await fixture.SharedTenantAsync();
         var victim = await tenant.EnrollDeviceAsync();
         var neighbour = await tenant.EnrollDeviceAsync();
 
@@ -97,7 +97,7 @@ public abstract class DeviceIdentityTests<TProvider>(GatewayFixture<TProvider> f
     [InlineData("garbage")]
     public async Task A_missing_or_unreadable_certificate_is_refused(string problem)
     {
-        var tenant = await fixture.CreateTenantAsync();
+        var tenant = await fixture.SharedTenantAsync();
         var device = await tenant.EnrollDeviceAsync();
         var identity = problem == "garbage" ? new DeviceIdentity { CertificateDer = ByteString.CopyFromUtf8("not a certificate") } : null;
 
@@ -120,7 +120,7 @@ public abstract class DeviceIdentityTests<TProvider>(GatewayFixture<TProvider> f
     [MemberData(nameof(Requests))]
     public async Task An_enrollment_the_tenant_does_not_know_is_told_to_unenroll(string request)
     {
-        var tenant = await fixture.CreateTenantAsync();
+        var tenant = await fixture.SharedTenantAsync();
         var device = await tenant.NewDeviceAsync();
         var before = await fixture.SnapshotAsync(tenant.Id);
 

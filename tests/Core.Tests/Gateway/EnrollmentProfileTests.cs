@@ -52,20 +52,21 @@ public abstract class EnrollmentProfileTests<TProvider>(GatewayFixture<TProvider
     [Fact]
     public async Task Every_download_has_its_own_challenge()
     {
-        var tenant = await fixture.CreateTenantAsync();
+        var tenant = await fixture.SharedTenantAsync();
         var token = await tenant.AddTokenAsync();
 
         var first = ProfileContents.Open((await tenant.DownloadProfileAsync(token)).Profile.Span);
         var second = ProfileContents.Open((await tenant.DownloadProfileAsync(token)).Profile.Span);
 
         Assert.NotEqual(first.Challenge, second.Challenge);
-        Assert.Equal(2, await fixture.ReadAsync(tenant.Id, db => db.ScepChallenges.CountAsync()));
+        string[] hashes = [TestTenant.StoredHash(first.Challenge), TestTenant.StoredHash(second.Challenge)];
+        Assert.Equal(2, await fixture.ReadAsync(tenant.Id, db => db.ScepChallenges.CountAsync(c => hashes.Contains(c.ChallengeHash))));
     }
 
     [Fact]
     public async Task Edge_TLS_root_goes_into_the_profile_as_a_root_payload()
     {
-        var tenant = await fixture.CreateTenantAsync();
+        var tenant = await fixture.SharedTenantAsync();
         using var ca = await tenant.Scep.CaCertificateAsync();
 
         var profile = ProfileContents.Open((await tenant.DownloadProfileAsync(await tenant.AddTokenAsync(), tlsRoot: ca.RawData)).Profile.Span);
@@ -76,7 +77,7 @@ public abstract class EnrollmentProfileTests<TProvider>(GatewayFixture<TProvider
     [Fact]
     public async Task A_loopback_http_base_is_accepted_for_simulators()
     {
-        var tenant = await fixture.CreateTenantAsync();
+        var tenant = await fixture.SharedTenantAsync();
 
         var profile = ProfileContents.Open((await tenant.DownloadProfileAsync(await tenant.AddTokenAsync(), baseUrl: $"http://127.0.0.1:8080/t/{tenant.Slug}")).Profile.Span);
 
@@ -93,8 +94,8 @@ public abstract class EnrollmentProfileTests<TProvider>(GatewayFixture<TProvider
     [InlineData("another tenant's")]
     public async Task A_token_that_does_not_admit_the_download_is_PERMISSION_DENIED_and_changes_nothing(string problem)
     {
-        var tenant = await fixture.CreateTenantAsync();
-        var other = await fixture.CreateTenantAsync();
+        var tenant = await fixture.SharedTenantAsync();
+        var other = await fixture.OtherTenantAsync();
         var token = problem switch
         {
             "expired" => await tenant.AddTokenAsync(expiresAt: DateTime.UtcNow.AddMinutes(-1)),
@@ -175,7 +176,7 @@ public abstract class EnrollmentProfileTests<TProvider>(GatewayFixture<TProvider
     [InlineData("https://user:secret@mdm.example.test/t/acme")]
     public async Task A_bad_base_url_is_INVALID_ARGUMENT_and_changes_nothing(string baseUrl)
     {
-        var tenant = await fixture.CreateTenantAsync();
+        var tenant = await fixture.SharedTenantAsync();
         var token = await tenant.AddTokenAsync(maxUses: 1);
         var before = await fixture.SnapshotAsync(tenant.Id);
 

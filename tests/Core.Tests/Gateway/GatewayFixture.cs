@@ -19,6 +19,14 @@ namespace SaaSMdm.Core.Tests.Gateway;
 public sealed class GatewayFixture<TProvider> : IGatewayFixture, IAsyncLifetime where TProvider : IProviderChoice
 {
     private readonly Lazy<RSA> _deviceKey = new(() => RSA.Create(2048));
+    private readonly Lazy<Task<TestTenant>> _sharedTenant;
+    private readonly Lazy<Task<TestTenant>> _otherTenant;
+
+    public GatewayFixture()
+    {
+        _sharedTenant = new(() => CreateTenantAsync());
+        _otherTenant = new(() => CreateTenantAsync());
+    }
 
     public TestDatabase Database { get; private set; } = null!;
 
@@ -52,6 +60,15 @@ public sealed class GatewayFixture<TProvider> : IGatewayFixture, IAsyncLifetime 
 
     private Task<CoreTestHost> StartHostAsync(int lastSeenFlushSeconds) =>
         CoreTestHost.StartAsync(Database, new Dictionary<string, string?> { ["Devices:LastSeenFlushSeconds"] = lastSeenFlushSeconds.ToString() });
+
+    /// <summary>
+    /// A tenant with a push certificate that the tests of a class share: each tenant costs a CA key, and tests of a
+    /// class run one after another, so a snapshot of the tenant still shows what one request changed.
+    /// </summary>
+    public Task<TestTenant> SharedTenantAsync() => _sharedTenant.Value;
+
+    /// <summary>A second shared tenant, for requests that must not reach across tenants.</summary>
+    public Task<TestTenant> OtherTenantAsync() => _otherTenant.Value;
 
     /// <param name="pushTopic">The tenant's push certificate topic; null for a tenant without one.</param>
     public async Task<TestTenant> CreateTenantAsync(string? pushTopic = "", bool openEnrollment = false)

@@ -20,7 +20,7 @@ public abstract class ScepTests<TProvider>(GatewayFixture<TProvider> fixture) wh
     [Fact]
     public async Task GetCACaps_and_GetCACert_describe_the_tenant_CA()
     {
-        var tenant = await fixture.CreateTenantAsync();
+        var tenant = await fixture.SharedTenantAsync();
 
         var caps = await tenant.Gateway.ScepAsync(new ScepRequest { TenantId = tenant.Id.ToString(), Operation = "GetCACaps" });
         using var ca = await tenant.Scep.CaCertificateAsync();
@@ -35,7 +35,7 @@ public abstract class ScepTests<TProvider>(GatewayFixture<TProvider> fixture) wh
     [Fact]
     public async Task A_challenge_issues_one_certificate_only()
     {
-        var tenant = await fixture.CreateTenantAsync();
+        var tenant = await fixture.SharedTenantAsync();
         var challenge = ProfileContents.Open((await tenant.DownloadProfileAsync(await tenant.AddTokenAsync())).Profile.Span).Challenge;
 
         var first = await tenant.Scep.EnrollAsync(fixture.DeviceKey, challenge, "first");
@@ -46,7 +46,7 @@ public abstract class ScepTests<TProvider>(GatewayFixture<TProvider> fixture) wh
         Assert.True(new CertificateChainValidator().Validate(Assert.Single(first.Certificates), ca).IsValid);
         Assert.Equal(ScepPkiStatus.Failure, second.Status);
         Assert.Equal(ScepFailInfo.BadRequest, second.FailInfo);
-        Assert.NotNull(await fixture.ReadAsync(tenant.Id, db => db.ScepChallenges.Select(c => c.UsedAt).SingleAsync()));
+        Assert.NotNull(await fixture.ReadAsync(tenant.Id, db => db.ScepChallenges.Where(c => c.ChallengeHash == TestTenant.StoredHash(challenge)).Select(c => c.UsedAt).SingleAsync()));
     }
 
     [Theory]
@@ -56,14 +56,14 @@ public abstract class ScepTests<TProvider>(GatewayFixture<TProvider> fixture) wh
     [InlineData("another tenant's")]
     public async Task A_request_without_a_live_challenge_of_this_tenant_is_refused_and_changes_nothing(string problem)
     {
-        var tenant = await fixture.CreateTenantAsync();
-        var other = await fixture.CreateTenantAsync();
+        var tenant = await fixture.SharedTenantAsync();
+        var other = await fixture.OtherTenantAsync();
         var own = ProfileContents.Open((await tenant.DownloadProfileAsync(await tenant.AddTokenAsync())).Profile.Span).Challenge;
         var foreign = ProfileContents.Open((await other.DownloadProfileAsync(await other.AddTokenAsync())).Profile.Span).Challenge;
         if (problem == "expired")
         {
             await fixture.InTenantAsync(tenant.Id, (db, _) =>
-                db.ScepChallenges.ExecuteUpdateAsync(update => update.SetProperty(c => c.ExpiresAt, DateTime.UtcNow.AddSeconds(-1))));
+                db.ScepChallenges.Where(c => c.ChallengeHash == TestTenant.StoredHash(own)).ExecuteUpdateAsync(update => update.SetProperty(c => c.ExpiresAt, DateTime.UtcNow.AddSeconds(-1))));
         }
 
         var before = await fixture.SnapshotAsync(tenant.Id);
@@ -86,7 +86,7 @@ public abstract class ScepTests<TProvider>(GatewayFixture<TProvider> fixture) wh
     [Fact]
     public async Task Unknown_operations_and_malformed_messages_are_INVALID_ARGUMENT()
     {
-        var tenant = await fixture.CreateTenantAsync();
+        var tenant = await fixture.SharedTenantAsync();
         var before = await fixture.SnapshotAsync(tenant.Id);
 
         await TestDevice.AssertRefusedAsync(StatusCode.InvalidArgument, () =>
@@ -102,7 +102,7 @@ public abstract class ScepTests<TProvider>(GatewayFixture<TProvider> fixture) wh
     [Fact]
     public async Task A_renewal_moves_the_enrollment_to_the_new_certificate_keeping_its_queue()
     {
-        var tenant = await fixture.CreateTenantAsync();
+        var tenant = await fixture.SharedTenantAsync();
         var device = await tenant.EnrollDeviceAsync();
         var enrollment = (await fixture.FindEnrollmentAsync(tenant.Id, device.Udid))!;
         var command = MdmCommands.SecurityInfo();
@@ -131,8 +131,8 @@ public abstract class ScepTests<TProvider>(GatewayFixture<TProvider> fixture) wh
     [InlineData("a self-signed certificate")]
     public async Task A_renewal_signed_with_a_certificate_not_bound_here_is_refused_and_changes_nothing(string signer)
     {
-        var tenant = await fixture.CreateTenantAsync();
-        var other = await fixture.CreateTenantAsync();
+        var tenant = await fixture.SharedTenantAsync();
+        var other = await fixture.OtherTenantAsync();
         var victim = await tenant.EnrollDeviceAsync();
         SigningIdentity identity;
         switch (signer)

@@ -36,7 +36,7 @@ public sealed class TestTenant(IGatewayFixture fixture, Guid id, string slug, st
             {
                 Id = Guid.NewGuid(),
                 TenantId = Id,
-                SecretHash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(secret))),
+                SecretHash = StoredHash(secret),
                 Label = "test",
                 CreatedAt = DateTime.UtcNow,
                 ExpiresAt = expiresAt,
@@ -56,6 +56,9 @@ public sealed class TestTenant(IGatewayFixture fixture, Guid id, string slug, st
             BaseUrl = baseUrl ?? BaseUrl + Slug,
             TlsRootCaDer = tlsRoot is null ? ByteString.Empty : ByteString.CopyFrom(tlsRoot),
         }).ResponseAsync;
+
+    /// <summary>How Core stores token secrets and SCEP challenges: SHA-256 of the UTF-8 text, lower-case hex.</summary>
+    public static string StoredHash(string secret) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
 
     /// <summary>A device that downloaded the profile and got its identity by SCEP, but has not checked in.</summary>
     public async Task<TestDevice> NewDeviceAsync(string? udid = null)
