@@ -45,6 +45,7 @@ public static class CoreApp
         builder.Services.AddScoped<TenantProvisioner>();
         builder.Services.AddScoped<TenantCertificateAuthorities>();
         builder.Services.AddScoped<ICommandQueue, EfCommandQueue>();
+        builder.Services.AddDeviceGateway(builder.Configuration);
         builder.Services.AddSingleton<DatabaseHealth>();
         builder.Services.AddSingleton<DemoTenantSeeder>();
         builder.Services.AddSingleton(new HealthServiceNames([Contracts.V1.Tenants.Descriptor.FullName, DeviceGateway.Descriptor.FullName]));
