@@ -1,3 +1,4 @@
+using System.Security.Cryptography.X509Certificates;
 using Microsoft.Extensions.Options;
 using SaaSMdm.Apple.Push;
 using SaaSMdm.Core.Data.Entities;
@@ -23,7 +24,7 @@ public sealed class ApnsClients(IApnsEndpoint endpoint, PushCertificateRecords r
                 return cached.Lease();
             }
 
-            var fresh = new CachedClient(Create(certificate), certificate.CertificateDer);
+            var fresh = Create(certificate);
             cached?.Retire();
             _clients[certificate.TenantId] = fresh;
             return fresh.Lease();
@@ -43,27 +44,38 @@ public sealed class ApnsClients(IApnsEndpoint endpoint, PushCertificateRecords r
         }
     }
 
-    private ApnsClient Create(PushCertificateEntity certificate)
+    private CachedClient Create(PushCertificateEntity certificate)
     {
-        using var withKey = records.Load(certificate);
-        return new ApnsClient(withKey, new ApnsClientOptions
+        var withKey = records.Load(certificate);
+        try
         {
-            BaseAddress = endpoint.BaseAddress,
-            TrustedServerRoots = endpoint.TrustedServerRoots,
-            Topic = certificate.Topic,
-            DefaultExpiration = TimeSpan.FromHours(options.Value.ExpirationHours),
-            TimeProvider = clock,
-        });
+            return new CachedClient(new ApnsClient(withKey, new ApnsClientOptions
+            {
+                BaseAddress = endpoint.BaseAddress,
+                TrustedServerRoots = endpoint.TrustedServerRoots,
+                Topic = certificate.Topic,
+                DefaultExpiration = TimeSpan.FromHours(options.Value.ExpirationHours),
+                TimeProvider = clock,
+            }), withKey);
+        }
+        catch
+        {
+            withKey.Dispose();
+            throw;
+        }
     }
 
-    /// <summary>A client with a count of the sends using it, so retiring it never cuts one off.</summary>
-    private sealed class CachedClient(ApnsClient client, byte[] certificateDer)
+    /// <summary>
+    /// A client and the certificate its connections authenticate with (it must outlive them), with a count of the
+    /// sends using it, so retiring it never cuts one off.
+    /// </summary>
+    private sealed class CachedClient(ApnsClient client, X509Certificate2 certificate)
     {
         private readonly Lock _gate = new();
         private int _users;
         private bool _retired;
 
-        public bool IsFor(PushCertificateEntity certificate) => certificate.CertificateDer.AsSpan().SequenceEqual(certificateDer);
+        public bool IsFor(PushCertificateEntity stored) => stored.CertificateDer.AsSpan().SequenceEqual(certificate.RawData);
 
         public ApnsClientLease Lease()
         {
@@ -97,6 +109,7 @@ public sealed class ApnsClients(IApnsEndpoint endpoint, PushCertificateRecords r
             if (_retired && _users == 0)
             {
                 client.Dispose();
+                certificate.Dispose();
             }
         }
     }

@@ -65,10 +65,10 @@ public static class CommandReader
 
         if (value is not PlistDictionary command)
         {
-            throw new InvalidArgumentException($"raw_plist must be the command dictionary (RequestType and its keys); its root is a {value.Kind}.");
+            throw new InvalidArgumentException($"raw_plist must be the command dictionary (RequestType and its keys); its root is of type {value.Kind}.");
         }
 
-        if (!command.TryGetString("RequestType", out var requestType) || string.IsNullOrWhiteSpace(requestType))
+        if (!command.TryGetValue("RequestType", out var requestTypeValue) || requestTypeValue is not PlistString { Value: var requestType } || string.IsNullOrWhiteSpace(requestType))
         {
             throw new InvalidArgumentException(command.ContainsKey("Command")
                 ? "raw_plist must be the command dictionary itself, not the envelope with Command and CommandUUID."

@@ -13,7 +13,6 @@ public sealed class CommandTargets(CoreDbContext db)
 {
     public const int MaxTargets = 10_000;
 
-    private const int LookupChunk = 1000;
     private const int NamedOffenders = 5;
 
     /// <returns>The distinct device ids, in request order.</returns>
@@ -34,18 +33,11 @@ public sealed class CommandTargets(CoreDbContext db)
         }
 
         var ids = deviceIds.Select(Guid.Parse).Distinct().ToList();
-        var states = new Dictionary<Guid, EnrollmentState>(ids.Count);
-        foreach (var chunk in ids.Chunk(LookupChunk))
-        {
-            var found = await db.Enrollments.AsNoTracking().Devices()
-                .Where(e => chunk.Contains(e.Id))
-                .Select(e => new { e.Id, e.State })
-                .ToListAsync(cancellationToken);
-            foreach (var device in found)
-            {
-                states[device.Id] = device.State;
-            }
-        }
+        // One query whatever the count: the ids travel as one array (json_each on SQLite, = ANY on PostgreSQL).
+        var states = await db.Enrollments.AsNoTracking().Devices()
+            .Where(e => EF.Parameter(ids).Contains(e.Id))
+            .Select(e => new { e.Id, e.State })
+            .ToDictionaryAsync(e => e.Id, e => e.State, cancellationToken);
 
         var unknown = ids.Where(id => !states.ContainsKey(id)).ToList();
         if (unknown.Count > 0)
