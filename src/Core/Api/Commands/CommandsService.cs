@@ -36,11 +36,11 @@ public sealed class CommandsService(
             RequestType = command.RequestType,
             Plist = command.ToXml(),
             CreatedAt = StoredTime.UtcNow(clock),
-        }, [.. deviceIds], context.CancellationToken);
+        }, deviceIds, context.CancellationToken);
 
         if (!request.NoPush)
         {
-            pushes.Request(tenant.TenantId, [.. deviceIds]);
+            pushes.Request(tenant.TenantId, deviceIds);
         }
 
         return new EnqueueCommandResponse { CommandUuid = command.CommandUuid, RequestType = command.RequestType, DeviceCount = deviceIds.Count };

@@ -156,29 +156,21 @@ public static class PushCertificateReader
         throw new InvalidArgumentException("The private key does not belong to any certificate in the PEM bundle.");
     }
 
-    private static AsymmetricAlgorithm ImportKey(string keyPem)
-    {
-        var rsa = RSA.Create();
-        try
-        {
-            rsa.ImportFromPem(keyPem);
-            return rsa;
-        }
-        catch (Exception e) when (e is ArgumentException or CryptographicException)
-        {
-            rsa.Dispose();
-        }
+    private static AsymmetricAlgorithm ImportKey(string keyPem) =>
+        TryImport(RSA.Create(), keyPem) ?? TryImport(ECDsa.Create(), keyPem)
+        ?? throw new InvalidArgumentException("The private key in the PEM bundle cannot be read as an RSA or EC key.");
 
-        var ecdsa = ECDsa.Create();
+    private static AsymmetricAlgorithm? TryImport(AsymmetricAlgorithm key, string keyPem)
+    {
         try
         {
-            ecdsa.ImportFromPem(keyPem);
-            return ecdsa;
+            key.ImportFromPem(keyPem);
+            return key;
         }
         catch (Exception e) when (e is ArgumentException or CryptographicException)
         {
-            ecdsa.Dispose();
-            throw new InvalidArgumentException("The private key in the PEM bundle cannot be read as an RSA or EC key.");
+            key.Dispose();
+            return null;
         }
     }
 
