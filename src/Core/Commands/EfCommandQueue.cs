@@ -1,3 +1,4 @@
+using System.Text;
 using Microsoft.EntityFrameworkCore;
 using SaaSMdm.Core.Data;
 using SaaSMdm.Core.Data.Entities;
@@ -6,23 +7,40 @@ namespace SaaSMdm.Core.Commands;
 
 public sealed class EfCommandQueue(CoreDbContext db, TimeProvider clock) : ICommandQueue
 {
+    /// <summary>Seven values per row stay well below every provider's parameter limit.</summary>
+    private const int QueueRowsPerInsert = 1000;
+
     public async Task EnqueueAsync(CommandEntity command, IReadOnlyCollection<Guid> enrollmentIds, CancellationToken cancellationToken)
     {
         var now = StoredTime.UtcNow(clock);
         // Ticks order commands within an enrollment; one enqueue shares one sequence number.
         var sequence = now.Ticks;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.Commands.Add(command);
-        db.CommandQueue.AddRange(enrollmentIds.Select(enrollmentId => new QueuedCommandEntity
-        {
-            EnrollmentId = enrollmentId,
-            CommandId = command.Id,
-            TenantId = command.TenantId,
-            Sequence = sequence,
-            Status = QueuedCommandStatus.Pending,
-            QueuedAt = now,
-        }));
         await db.SaveChangesAsync(cancellationToken);
+        foreach (var chunk in enrollmentIds.Chunk(QueueRowsPerInsert))
+        {
+            await InsertQueueRowsAsync(command, chunk, sequence, now, cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
         db.ChangeTracker.Clear();
+    }
+
+    /// <summary>
+    /// Multi-row INSERTs: change-tracked entities made an enqueue to 10,000 targets take over a second, these a
+    /// fraction of that on both databases. EF still binds the values, so they are stored as tracked entities would be.
+    /// </summary>
+    private Task<int> InsertQueueRowsAsync(CommandEntity command, Guid[] enrollmentIds, long sequence, DateTime queuedAt, CancellationToken cancellationToken)
+    {
+        object[] shared = [command.Id, command.TenantId, sequence, (int)QueuedCommandStatus.Pending, queuedAt, 0];
+        var sql = new StringBuilder("INSERT INTO command_queue (command_id, tenant_id, sequence, status, queued_at, not_now_count, enrollment_id) VALUES ");
+        for (var i = 0; i < enrollmentIds.Length; i++)
+        {
+            sql.Append(i == 0 ? "" : ", ").Append("({0}, {1}, {2}, {3}, {4}, {5}, {").Append(shared.Length + i).Append("})");
+        }
+
+        return db.Database.ExecuteSqlRawAsync(sql.ToString(), [.. shared, .. enrollmentIds.Cast<object>()], cancellationToken);
     }
 
     public async Task<CommandEntity?> NextAsync(Guid enrollmentId, bool includeNotNow, CancellationToken cancellationToken)

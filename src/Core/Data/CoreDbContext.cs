@@ -110,6 +110,7 @@ public sealed class CoreDbContext(DbContextOptions<CoreDbContext> options, Tenan
             enrollment.Property(e => e.IdentityCertificateSha256).HasMaxLength(64);
             enrollment.HasIndex(e => new { e.TenantId, e.ChannelId }).IsUnique();
             enrollment.HasIndex(e => new { e.TenantId, e.State, e.EnrolledAt });
+            enrollment.HasIndex(e => new { e.TenantId, e.AuthenticatedAt, e.ChannelId });
             enrollment.HasIndex(e => e.IdentityCertificateSha256);
             enrollment.HasIndex(e => e.ParentId);
             enrollment.HasQueryFilter(e => e.TenantId == CurrentTenantId);

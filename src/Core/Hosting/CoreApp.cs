@@ -1,11 +1,16 @@
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using SaaSMdm.Contracts.Internal.V1;
+using SaaSMdm.Core.Api;
+using SaaSMdm.Core.Api.Commands;
+using SaaSMdm.Core.Api.Devices;
+using SaaSMdm.Core.Api.Enrollment;
 using SaaSMdm.Core.Certificates;
 using SaaSMdm.Core.Commands;
 using SaaSMdm.Core.Data;
 using SaaSMdm.Core.Gateway;
 using SaaSMdm.Core.Health;
+using SaaSMdm.Core.Push;
 using SaaSMdm.Core.Security;
 using SaaSMdm.Core.Tenants;
 using SaaSMdm.Rpc.Interceptors;
@@ -48,16 +53,22 @@ public static class CoreApp
         builder.Services.AddDeviceGateway(builder.Configuration);
         builder.Services.AddSingleton<DatabaseHealth>();
         builder.Services.AddSingleton<DemoTenantSeeder>();
-        builder.Services.AddSingleton(new HealthServiceNames([Contracts.V1.Tenants.Descriptor.FullName, DeviceGateway.Descriptor.FullName]));
+        builder.Services.AddPublicApi();
+        builder.Services.AddPushes(builder.Configuration);
+        builder.Services.AddSingleton(new HealthServiceNames([Contracts.V1.Tenants.Descriptor.FullName, DeviceGateway.Descriptor.FullName, .. PublicApi.ServiceNames]));
         builder.Services.AddGrpc(options =>
         {
             options.Interceptors.Add<CallLoggingInterceptor>();
             options.Interceptors.Add<GatewayAuthenticationInterceptor>();
+            options.Interceptors.Add<ApiTenantInterceptor>();
         });
 
         var app = builder.Build();
         app.MapGrpcService<TenantsService>();
         app.MapGrpcService<DeviceGatewayService>();
+        app.MapGrpcService<DevicesService>();
+        app.MapGrpcService<CommandsService>();
+        app.MapGrpcService<EnrollmentService>();
         app.MapGrpcService<HealthService>();
         app.MapGet("/healthz", () => Results.Text("ok"));
         app.MapGet("/readyz", async (DatabaseHealth health, CancellationToken ct) =>

@@ -2,12 +2,21 @@ using Microsoft.EntityFrameworkCore;
 using SaaSMdm.Core.Certificates;
 using SaaSMdm.Core.Data;
 using SaaSMdm.Core.Data.Entities;
+using SaaSMdm.Core.Push;
 
 namespace SaaSMdm.Core.Tenants;
 
-/// <summary>Creates a tenant with everything a tenant needs from its first moment: today, its device CA.</summary>
+/// <summary>
+/// Creates a tenant with everything a tenant needs from its first moment: its device CA, and in development
+/// mode a push certificate.
+/// </summary>
 public sealed partial class TenantProvisioner(
-    CoreDbContext db, ITenantStore store, TenantCertificateAuthorities certificateAuthorities, TimeProvider clock, ILogger<TenantProvisioner> logger)
+    CoreDbContext db,
+    ITenantStore store,
+    TenantCertificateAuthorities certificateAuthorities,
+    IPushCertificateProvisioning pushCertificates,
+    TimeProvider clock,
+    ILogger<TenantProvisioner> logger)
 {
     /// <exception cref="SlugTakenException">another tenant has the slug.</exception>
     public async Task<TenantEntity> CreateAsync(string slug, string displayName, CancellationToken cancellationToken)
@@ -20,6 +29,7 @@ public sealed partial class TenantProvisioner(
             CreatedAt = StoredTime.UtcNow(clock),
         };
         certificateAuthorities.AddFor(tenant);
+        pushCertificates.AddFor(tenant);
         await store.AddAsync(tenant, cancellationToken);
         LogCreated(logger, tenant.Slug, tenant.Id);
         return tenant;
@@ -36,13 +46,14 @@ public sealed partial class TenantProvisioner(
             certificateAuthorities.AddFor(tenant);
         }
 
+        await pushCertificates.AddMissingAsync(cancellationToken);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
         }
         catch (DbUpdateException)
         {
-            // Another replica completed them at the same moment; its CAs stand.
+            // Another replica completed them at the same moment; its CAs and certificates stand.
             db.ChangeTracker.Clear();
         }
     }

@@ -1,0 +1,63 @@
+using Microsoft.EntityFrameworkCore;
+using SaaSMdm.Core.Data;
+using SaaSMdm.Core.Data.Entities;
+using SaaSMdm.Rpc;
+
+namespace SaaSMdm.Core.Api.Commands;
+
+/// <summary>
+/// The devices an enqueue targets: every id must be an enrolled device of the current tenant, or nothing is queued.
+/// Errors name a few offenders, not thousands.
+/// </summary>
+public sealed class CommandTargets(CoreDbContext db)
+{
+    public const int MaxTargets = 10_000;
+
+    private const int NamedOffenders = 5;
+
+    /// <returns>The distinct device ids, in request order.</returns>
+    /// <exception cref="InvalidArgumentException">none, too many, or malformed ids.</exception>
+    /// <exception cref="NotFoundException">an id is not a device of the tenant.</exception>
+    /// <exception cref="FailedPreconditionException">a device is not enrolled.</exception>
+    public async Task<IReadOnlyList<Guid>> ResolveAsync(IReadOnlyList<string> deviceIds, CancellationToken cancellationToken)
+    {
+        if (deviceIds.Count is 0 or > MaxTargets)
+        {
+            throw new InvalidArgumentException($"device_ids must name 1 to {MaxTargets:N0} devices; got {deviceIds.Count:N0}.");
+        }
+
+        var malformed = deviceIds.Where(id => !Guid.TryParse(id, out _)).ToList();
+        if (malformed.Count > 0)
+        {
+            throw new InvalidArgumentException($"device_ids must be device ids (UUIDs); {Offenders(malformed.Select(DeviceChannels.Shorten), malformed.Count)} are not.");
+        }
+
+        var ids = deviceIds.Select(Guid.Parse).Distinct().ToList();
+        // One query whatever the count: the ids travel as one array (json_each on SQLite, = ANY on PostgreSQL).
+        var states = await db.Enrollments.AsNoTracking().Devices()
+            .Where(e => EF.Parameter(ids).Contains(e.Id))
+            .Select(e => new { e.Id, e.State })
+            .ToDictionaryAsync(e => e.Id, e => e.State, cancellationToken);
+
+        var unknown = ids.Where(id => !states.ContainsKey(id)).ToList();
+        if (unknown.Count > 0)
+        {
+            throw new NotFoundException($"No device with id {Offenders(unknown.Select(id => id.ToString()), unknown.Count)}; nothing was queued.");
+        }
+
+        var notEnrolled = ids.Where(id => states[id] != EnrollmentState.Enrolled).ToList();
+        if (notEnrolled.Count > 0)
+        {
+            throw new FailedPreconditionException(
+                $"Commands go to enrolled devices only; {Offenders(notEnrolled.Select(id => $"{id} ({states[id]})"), notEnrolled.Count)} are not. Nothing was queued.");
+        }
+
+        return ids;
+    }
+
+    private static string Offenders(IEnumerable<string> names, int count)
+    {
+        var named = string.Join(", ", names.Take(NamedOffenders).Select(name => $"'{name}'"));
+        return count > NamedOffenders ? $"{named} and {count - NamedOffenders:N0} more" : named;
+    }
+}

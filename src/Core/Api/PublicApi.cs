@@ -1,0 +1,16 @@
+using ServiceDescriptor = Google.Protobuf.Reflection.ServiceDescriptor;
+
+namespace SaaSMdm.Core.Api;
+
+/// <summary>The public API services that act for one tenant, named by the <c>tenant_id</c> of every request.</summary>
+public static class PublicApi
+{
+    public static IReadOnlyList<ServiceDescriptor> TenantScopedServices { get; } =
+    [
+        Contracts.V1.Devices.Descriptor,
+        Contracts.V1.Commands.Descriptor,
+        Contracts.V1.Enrollment.Descriptor,
+    ];
+
+    public static IEnumerable<string> ServiceNames => TenantScopedServices.Select(service => service.FullName);
+}
