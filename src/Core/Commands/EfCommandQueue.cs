@@ -67,7 +67,13 @@ public sealed class EfCommandQueue(CoreDbContext db, TimeProvider clock) : IComm
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await db.CommandQueue.Where(q => q.EnrollmentId == enrollmentId && q.CommandId == commandId).ExecuteDeleteAsync(cancellationToken);
+        var removed = await db.CommandQueue.Where(q => q.EnrollmentId == enrollmentId && q.CommandId == commandId).ExecuteDeleteAsync(cancellationToken);
+        if (removed == 0)
+        {
+            // Already answered (a retried report) or never queued here: one delivery, one result.
+            return null;
+        }
+
         db.CommandResults.Add(new CommandResultEntity
         {
             Id = Guid.CreateVersion7(),

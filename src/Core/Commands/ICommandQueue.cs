@@ -19,7 +19,7 @@ public interface ICommandQueue
 
     /// <summary>
     /// Records a final answer: the command leaves the queue and its result is kept. Returns the command, or
-    /// null when the tenant never issued it (the answer is then ignored).
+    /// null when it was not queued for the enrollment (never, or already answered): the answer is then ignored.
     /// </summary>
     Task<CommandEntity?> CompleteAsync(Guid enrollmentId, string commandId, CommandResultStatus status, byte[] resultPlist, CancellationToken cancellationToken);
 

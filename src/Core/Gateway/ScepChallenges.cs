@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using SaaSMdm.Core.Data;
 using SaaSMdm.Core.Data.Entities;
 using SaaSMdm.Core.Enrollments;
+using SaaSMdm.Core.Security;
 
 namespace SaaSMdm.Core.Gateway;
 

@@ -1,6 +1,6 @@
 using System.Buffers.Text;
 using System.Security.Cryptography;
-using System.Text;
+using SaaSMdm.Core.Security;
 
 namespace SaaSMdm.Core.Api.Enrollment;
 
@@ -13,9 +13,6 @@ public sealed record EnrollmentTokenSecret(string Secret, string Hash)
     public static EnrollmentTokenSecret Create()
     {
         var secret = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
-        return new EnrollmentTokenSecret(secret, HashOf(secret));
+        return new EnrollmentTokenSecret(secret, SecretHash.Of(secret));
     }
-
-    /// <summary>SHA-256 of the secret's UTF-8 text, lowercase hex: what <c>enrollment_tokens.secret_hash</c> holds.</summary>
-    public static string HashOf(string secret) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
 }

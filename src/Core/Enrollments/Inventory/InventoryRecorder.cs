@@ -43,7 +43,7 @@ public sealed partial class InventoryRecorder(CoreDbContext db, TimeProvider clo
 
     private async Task StoreSnapshotAsync(EnrollmentEntity enrollment, string kind, InventoryResult result, CancellationToken cancellationToken)
     {
-        var json = PlistJson.Serialize(new PlistDictionary().Add(result.Key, result.Value));
+        var json = PlistJson.Write(new PlistDictionary().Add(result.Key, result.Value));
         var now = StoredTime.UtcNow(clock);
         var snapshot = await db.InventorySnapshots.FirstOrDefaultAsync(s => s.EnrollmentId == enrollment.Id && s.Kind == kind, cancellationToken);
         if (snapshot is null)

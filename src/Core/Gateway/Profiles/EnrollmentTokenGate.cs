@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using SaaSMdm.Core.Data;
 using SaaSMdm.Core.Data.Entities;
 using SaaSMdm.Core.Enrollments;
+using SaaSMdm.Core.Security;
 using SaaSMdm.Rpc;
 
 namespace SaaSMdm.Core.Gateway.Profiles;

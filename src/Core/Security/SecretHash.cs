@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace SaaSMdm.Core.Enrollments;
+namespace SaaSMdm.Core.Security;
 
 /// <summary>
 /// How secrets that are only ever compared are stored (enrollment token secrets, SCEP challenges): SHA-256 of

@@ -1,13 +1,12 @@
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using SaaSMdm.Apple.Plist;
 
-namespace SaaSMdm.Core.Api.Commands;
+namespace SaaSMdm.Apple.Plist;
 
 /// <summary>
-/// A property list as JSON: dictionaries and arrays as they are, data as base64, dates as ISO 8601 UTC, and reals
-/// JSON cannot hold (NaN, infinities) as strings.
+/// A property list as JSON, for storage and APIs: dictionaries and arrays as they are, data as base64, dates as
+/// ISO 8601 UTC, and reals JSON cannot hold (NaN, infinities) as strings.
 /// </summary>
 public static class PlistJson
 {
