@@ -13,10 +13,17 @@ namespace SaaSMdm.EndToEnd;
 /// </summary>
 public sealed class SystemUnderTest : IAsyncDisposable
 {
-    private SystemUnderTest(TestDatabase database, HostProcess core, HostProcess edge, Uri coreGrpc, Uri edgeUrl, string edgeDataDirectory)
+    private readonly IDictionary<string, string> _coreEnvironment;
+    private readonly Uri _coreReadiness;
+
+    private SystemUnderTest(
+        TestDatabase database, HostProcess core, IDictionary<string, string> coreEnvironment, Uri coreReadiness,
+        HostProcess edge, Uri coreGrpc, Uri edgeUrl, string edgeDataDirectory)
     {
         Database = database;
         Core = core;
+        _coreEnvironment = coreEnvironment;
+        _coreReadiness = coreReadiness;
         Edge = edge;
         CoreGrpcAddress = coreGrpc;
         EdgeAddress = edgeUrl;
@@ -26,7 +33,7 @@ public sealed class SystemUnderTest : IAsyncDisposable
 
     public TestDatabase Database { get; }
 
-    public HostProcess Core { get; }
+    public HostProcess Core { get; private set; }
 
     public HostProcess Edge { get; }
 
@@ -69,8 +76,9 @@ public sealed class SystemUnderTest : IAsyncDisposable
             coreEnvironment[key] = value;
         }
 
+        var coreReadiness = new Uri($"http://127.0.0.1:{httpPort}/readyz");
         var core = HostProcess.Start("Core", coreEnvironment);
-        await core.WaitUntilReadyAsync(new Uri($"http://127.0.0.1:{httpPort}/readyz"));
+        await core.WaitUntilReadyAsync(coreReadiness);
 
         var edge = HostProcess.Start("Edge", new Dictionary<string, string>
         {
@@ -84,7 +92,16 @@ public sealed class SystemUnderTest : IAsyncDisposable
         using var trustAny = new HttpClientHandler { ServerCertificateCustomValidationCallback = (_, _, _, _) => true };
         await edge.WaitUntilReadyAsync(new Uri(edgeUrl, "/readyz"), trustAny);
 
-        return new SystemUnderTest(database, core, edge, coreGrpc, edgeUrl, edgeData);
+        return new SystemUnderTest(database, core, coreEnvironment, coreReadiness, edge, coreGrpc, edgeUrl, edgeData);
+    }
+
+    /// <summary>Kills Core without warning, as a crash or an out-of-memory kill would, and starts it again on the same ports.</summary>
+    public async Task RestartCoreAbruptlyAsync()
+    {
+        await Core.KillAsync();
+        await Core.DisposeAsync();
+        Core = HostProcess.Start("Core", _coreEnvironment);
+        await Core.WaitUntilReadyAsync(_coreReadiness);
     }
 
     public async ValueTask DisposeAsync()
