@@ -1,6 +1,7 @@
 using System.Net;
 using SaaSMdm.Contracts.V1;
 using SaaSMdm.Core.Data;
+using SaaSMdm.TestHosts;
 
 namespace SaaSMdm.EndToEnd;
 

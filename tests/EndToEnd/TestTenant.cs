@@ -2,6 +2,7 @@ using System.Security.Cryptography.X509Certificates;
 using Google.Protobuf;
 using SaaSMdm.AppleFakes.Apns;
 using SaaSMdm.Contracts.V1;
+using SaaSMdm.TestHosts;
 
 namespace SaaSMdm.EndToEnd;
 

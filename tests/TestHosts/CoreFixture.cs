@@ -1,6 +1,5 @@
-using Xunit;
-
 using SaaSMdm.Core.Data;
+using Xunit;
 
 namespace SaaSMdm.TestHosts;
 

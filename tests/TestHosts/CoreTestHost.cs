@@ -5,11 +5,11 @@ using Microsoft.Extensions.Logging;
 using SaaSMdm.Contracts.Gateway;
 using SaaSMdm.Contracts.Internal.V1;
 using SaaSMdm.Contracts.V1;
-using TenantsClient = SaaSMdm.Contracts.V1.Tenants.TenantsClient;
 using SaaSMdm.Core.Hosting;
 using SaaSMdm.Rpc.Client;
 using SaaSMdm.Rpc.Interceptors;
 using SaaSMdm.TestSupport;
+using TenantsClient = SaaSMdm.Contracts.V1.Tenants.TenantsClient;
 
 namespace SaaSMdm.TestHosts;
 

@@ -2,10 +2,9 @@ using System.Security.Cryptography.X509Certificates;
 using SaaSMdm.Contracts.V1;
 using SaaSMdm.Core.Data;
 using SaaSMdm.Rpc.Client;
-using SaaSMdm.TestHosts;
 using TenantsClient = SaaSMdm.Contracts.V1.Tenants.TenantsClient;
 
-namespace SaaSMdm.EndToEnd;
+namespace SaaSMdm.TestHosts;
 
 /// <summary>
 /// Core and Edge as separate processes over one database, wired as in production except for the

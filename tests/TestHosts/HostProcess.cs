@@ -3,7 +3,7 @@ using System.Diagnostics;
 using System.Net.Sockets;
 using SaaSMdm.TestSupport;
 
-namespace SaaSMdm.EndToEnd;
+namespace SaaSMdm.TestHosts;
 
 /// <summary>
 /// One host (Core or Edge) running as its own process from its build output, as in production:
