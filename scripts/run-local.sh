@@ -19,6 +19,12 @@ if [[ ! -s "$STATE/gateway-secret" ]]; then
   chmod 600 "$STATE/gateway-secret"
 fi
 GATEWAY_SECRET="$(cat "$STATE/gateway-secret")"
+# The demo tenant's enrollment token, so the printed enrollment URL works.
+if [[ ! -s "$STATE/demo-enrollment-token" ]]; then
+  head -c 24 /dev/urandom | base64 | tr -d '\n=+/' >"$STATE/demo-enrollment-token"
+  chmod 600 "$STATE/demo-enrollment-token"
+fi
+DEMO_TOKEN="$(cat "$STATE/demo-enrollment-token")"
 
 echo "==> building"
 dotnet build SaaSMdm.sln -c Debug --nologo -clp:ErrorsOnly -v quiet
@@ -62,12 +68,13 @@ start core Core \
   SAASMDM_Core__GrpcUrl="$CORE_GRPC" SAASMDM_Core__HttpUrl="$CORE_HTTP" \
   SAASMDM_Database__Provider=Sqlite SAASMDM_Database__DataDirectory="$STATE/core" \
   SAASMDM_Gateway__SharedSecret="$GATEWAY_SECRET" \
-  SAASMDM_Demo__SeedTenant=true SAASMDM_Demo__TenantSlug=demo SAASMDM_Demo__TenantDisplayName="Demo Organization"
+  SAASMDM_Demo__SeedTenant=true SAASMDM_Demo__TenantSlug=demo SAASMDM_Demo__TenantDisplayName="Demo Organization" \
+  SAASMDM_Demo__EnrollmentTokenSecret="$DEMO_TOKEN" SAASMDM_Apns__Development=true
 wait_for core "$CORE_HTTP/readyz"
 
 echo "==> starting Edge"
 start edge Edge \
-  SAASMDM_Edge__Url="$EDGE_URL" SAASMDM_Edge__CoreUrl="$CORE_GRPC" SAASMDM_Edge__DataDirectory="$STATE/edge" \
+  SAASMDM_Edge__Url="$EDGE_URL" SAASMDM_Edge__PublicUrl="$EDGE_URL" SAASMDM_Edge__CoreUrl="$CORE_GRPC" SAASMDM_Edge__DataDirectory="$STATE/edge" \
   SAASMDM_Gateway__SharedSecret="$GATEWAY_SECRET"
 wait_for edge "$EDGE_URL/readyz"
 
@@ -83,8 +90,12 @@ SaaS MDM is running (state in .local/, logs in .local/logs/):
   Edge (devices)  $EDGE_URL/t/demo/         (development CA: .local/edge/dev-ca.crt)
   Core gRPC API   $CORE_GRPC              (h2c; loopback only)
   Core probes     $CORE_HTTP/readyz
-  Demo tenant     slug 'demo' ("Demo Organization")
+  Demo tenant     slug 'demo' ("Demo Organization"); pushes go to a fake APNs inside Core
+  Enrollment URL  $EDGE_URL/t/demo/enroll?token=$DEMO_TOKEN
   Demo login      none yet: the portal has no sign-in until accounts land (issue 6)
+
+Enroll simulated devices (in another terminal):
+  dotnet run --project tests/DeviceSim -- --url $EDGE_URL/t/demo --token $DEMO_TOKEN --ca-file .local/edge/dev-ca.crt --count 3
 
 Press Ctrl-C to stop.
 INFO
