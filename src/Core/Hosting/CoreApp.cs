@@ -10,6 +10,7 @@ using SaaSMdm.Core.Commands;
 using SaaSMdm.Core.Data;
 using SaaSMdm.Core.Gateway;
 using SaaSMdm.Core.Health;
+using SaaSMdm.Core.Maintenance;
 using SaaSMdm.Core.Push;
 using SaaSMdm.Core.Security;
 using SaaSMdm.Core.Tenants;
@@ -55,6 +56,7 @@ public static class CoreApp
         builder.Services.AddSingleton<DemoTenantSeeder>();
         builder.Services.AddPublicApi();
         builder.Services.AddPushes(builder.Configuration);
+        builder.Services.AddMaintenance(builder.Configuration);
         builder.Services.AddSingleton(new HealthServiceNames([Contracts.V1.Tenants.Descriptor.FullName, DeviceGateway.Descriptor.FullName, .. PublicApi.ServiceNames]));
         builder.Services.AddGrpc(options =>
         {

@@ -1,0 +1,21 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace SaaSMdm.Core.Maintenance;
+
+/// <summary>How long finished work is kept (section <c>Retention</c>).</summary>
+public sealed class RetentionOptions
+{
+    public const string Section = "Retention";
+
+    /// <summary>Days a command result (a device's answer, or a cancellation) stays queryable.</summary>
+    [Range(1, 3650)]
+    public int CommandResultDays { get; set; } = 90;
+
+    /// <summary>Minutes between retention sweeps.</summary>
+    [Range(1, 1440)]
+    public int SweepIntervalMinutes { get; set; } = 60;
+
+    /// <summary>Rows deleted per statement, so a sweep never holds long locks.</summary>
+    [Range(100, 100_000)]
+    public int BatchSize { get; set; } = 5000;
+}

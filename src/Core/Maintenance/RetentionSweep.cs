@@ -1,0 +1,87 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using SaaSMdm.Core.Data;
+
+namespace SaaSMdm.Core.Maintenance;
+
+/// <summary>
+/// Deletes what has outlived its use, across tenants and in small batches: command results past the retention
+/// period, commands that no queue row or result refers to any more, and SCEP challenges long expired. Safe to
+/// run on every replica at once: each delete only removes rows that qualify at that moment.
+/// </summary>
+public sealed partial class RetentionSweep(IServiceScopeFactory scopes, IOptions<RetentionOptions> options, TimeProvider clock, ILogger<RetentionSweep> logger)
+    : BackgroundService
+{
+    /// <summary>How long an expired challenge is kept, so a late SCEP request is refused as expired rather than unknown.</summary>
+    private static readonly TimeSpan ExpiredChallengeGrace = TimeSpan.FromDays(1);
+
+    public async Task<RetentionSweepResult> SweepOnceAsync(CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        var now = StoredTime.UtcNow(clock);
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CoreDbContext>();
+
+        var resultsBefore = now.AddDays(-settings.CommandResultDays);
+        var results = await DeleteInBatchesAsync(settings.BatchSize, () => db.CommandResults.IgnoreQueryFilters()
+            .Where(r => r.ReceivedAt < resultsBefore), cancellationToken);
+        var commands = await DeleteInBatchesAsync(settings.BatchSize, () => db.Commands.IgnoreQueryFilters()
+            .Where(c => c.CreatedAt < resultsBefore
+                && !db.CommandQueue.IgnoreQueryFilters().Any(q => q.CommandId == c.Id)
+                && !db.CommandResults.IgnoreQueryFilters().Any(r => r.CommandId == c.Id)), cancellationToken);
+        var challengesBefore = now - ExpiredChallengeGrace;
+        var challenges = await DeleteInBatchesAsync(settings.BatchSize, () => db.ScepChallenges.IgnoreQueryFilters()
+            .Where(c => c.ExpiresAt < challengesBefore), cancellationToken);
+
+        var result = new RetentionSweepResult(results, commands, challenges);
+        if (result.Total > 0)
+        {
+            LogSwept(logger, results, commands, challenges);
+        }
+
+        return result;
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromMinutes(options.Value.SweepIntervalMinutes), clock);
+        do
+        {
+            try
+            {
+                await SweepOnceAsync(stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                LogSweepFailed(logger, e);
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    /// <summary>Deletes the rows <paramref name="rows"/> selects, a batch per statement, until none is left.</summary>
+    private static async Task<int> DeleteInBatchesAsync<T>(int batchSize, Func<IQueryable<T>> rows, CancellationToken cancellationToken)
+    {
+        var total = 0;
+        int deleted;
+        do
+        {
+            deleted = await rows().Take(batchSize).ExecuteDeleteAsync(cancellationToken);
+            total += deleted;
+        }
+        while (deleted == batchSize);
+
+        return total;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Retention sweep deleted {Results} command results, {Commands} commands and {Challenges} SCEP challenges")]
+    private static partial void LogSwept(ILogger logger, int results, int commands, int challenges);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Retention sweep failed; it runs again at the next interval")]
+    private static partial void LogSweepFailed(ILogger logger, Exception exception);
+}
+
+public sealed record RetentionSweepResult(int CommandResults, int Commands, int ScepChallenges)
+{
+    public int Total => CommandResults + Commands + ScepChallenges;
+}
