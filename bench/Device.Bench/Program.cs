@@ -1,0 +1,30 @@
+using SaaSMdm.Device.Bench;
+using SaaSMdm.DeviceSim.Fleet;
+
+BenchArguments arguments;
+try
+{
+    arguments = BenchArguments.Parse(args);
+}
+catch (ArgumentException e)
+{
+    Console.Error.WriteLine(e.Message);
+    Console.Error.WriteLine(BenchArguments.Usage);
+    return 2;
+}
+
+Console.WriteLine(
+    $"Device lifecycle through Edge and Core (separate processes) on {arguments.Provider}, {Environment.ProcessorCount} cores; " +
+    $"{arguments.Parallel} devices at once, {arguments.Connects} Idle reports per device");
+var keys = new SharedDeviceKeys();
+var results = new List<SizeResult>();
+foreach (var size in arguments.Devices)
+{
+    Console.WriteLine($"{size:N0} devices: starting Core and Edge over a fresh database");
+    await using var system = await BenchSystem.StartAsync(arguments);
+    results.Add(await new SizeRun(system, keys, arguments, Console.Out).RunAsync(size));
+}
+
+Console.WriteLine();
+ResultTable.Write(Console.Out, results);
+return results.All(r => r.Enrollment.Failures.Count + r.Idle.Failures.Count + r.Commands.Failures.Count == 0) ? 0 : 1;
