@@ -27,4 +27,4 @@ foreach (var size in arguments.Devices)
 
 Console.WriteLine();
 ResultTable.Write(Console.Out, results);
-return results.All(r => r.Enrollment.Failures.Count + r.Idle.Failures.Count + r.Commands.Failures.Count == 0) ? 0 : 1;
+return results.All(r => r.Enrollment.Report.Failures.Count + r.Idle.Report.Failures.Count + r.Commands.Report.Failures.Count == 0) ? 0 : 1;

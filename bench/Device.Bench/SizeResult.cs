@@ -1,5 +1,3 @@
-using SaaSMdm.DeviceSim.Fleet;
-
 namespace SaaSMdm.Device.Bench;
 
 /// <summary>The figures of one fleet size.</summary>
@@ -7,15 +5,15 @@ namespace SaaSMdm.Device.Bench;
 /// <param name="CommandResults">Answers stored in command_results, counted through ListDeviceCommands.</param>
 internal sealed record SizeResult(
     int Devices,
-    FleetRunReport Enrollment,
-    FleetRunReport Idle,
+    StepResult Enrollment,
+    StepResult Idle,
     TimeSpan Enqueue,
-    FleetRunReport Commands,
+    StepResult Commands,
     ProcessMemory Core,
     ProcessMemory Edge,
     int CommandResults)
 {
-    public double DevicesPerSecond => Enrollment.Succeeded / Enrollment.Requests.Elapsed.TotalSeconds;
+    public double DevicesPerSecond => Enrollment.Report.Succeeded / Enrollment.Report.Requests.Elapsed.TotalSeconds;
 
-    public double RoundTripsPerSecond => Commands.CommandsAnswered / Commands.Requests.Elapsed.TotalSeconds;
+    public double RoundTripsPerSecond => Commands.Report.CommandsAnswered / Commands.Report.Requests.Elapsed.TotalSeconds;
 }

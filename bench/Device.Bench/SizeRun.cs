@@ -82,16 +82,23 @@ internal sealed class SizeRun(BenchSystem system, SharedDeviceKeys keys, BenchAr
         return loop.End == CommandLoopEnd.ServerRefused ? throw new MdmServerException("connect", loop.FinalStatusCode, []) : loop.Exchanges.Count;
     }
 
-    private async Task<FleetRunReport> StepAsync(
+    private async Task<StepResult> StepAsync(
         DeviceFleet fleet, string label, Func<SimulatedDevice, bool> selected, Func<SimulatedDevice, CancellationToken, Task<int>> work)
     {
         var progress = new ProgressLine(output, label, fleet.Devices.Count(selected));
+        var cpuBefore = CpuTimes.Read(system.System);
         var report = await fleet.RunAsync(label, selected, async (device, token) =>
         {
             var answered = await work(device, token);
             progress.Advance();
             return answered;
         });
+        var result = new StepResult(report, CpuTimes.Read(system.System).Since(cpuBefore));
+        foreach (var kind in report.Requests.ByKind)
+        {
+            output.WriteLine($"      {kind.Kind,-24} {kind.Count,7:N0} requests, {kind.Errors:N0} errors, p50 {kind.P50Ms:F1} ms, p99 {kind.P99Ms:F1} ms, max {kind.MaxMs:F0} ms");
+        }
+
         foreach (var failure in report.Failures.Take(ListedFailures))
         {
             output.WriteLine($"    FAILED device {failure.Index}: {failure.Error}");
@@ -102,7 +109,8 @@ internal sealed class SizeRun(BenchSystem system, SharedDeviceKeys keys, BenchAr
             output.WriteLine($"    ... and {report.Failures.Count - ListedFailures:N0} more failures");
         }
 
-        return report;
+        output.WriteLine($"      processor ms per request, Core / Edge / devices: {result.CpuPerRequest}");
+        return result;
     }
 
     private async Task<List<string>> DeviceIdsAsync()
