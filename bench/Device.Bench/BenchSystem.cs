@@ -4,23 +4,19 @@ namespace SaaSMdm.Device.Bench;
 
 /// <summary>
 /// What one fleet size runs against: Core and Edge as fresh processes over a fresh database, logging warnings only
-/// (so that logging does not dominate), a fake APNs in this process for Core's pushes, and a tenant made through the
-/// API with a push certificate and an enrollment token.
+/// (so that logging does not dominate), and a fake APNs in this process for Core's pushes.
 /// </summary>
 internal sealed class BenchSystem : IAsyncDisposable
 {
     private readonly ApnsForCore _apns;
 
-    private BenchSystem(ApnsForCore apns, SystemUnderTest system, TestTenant tenant)
+    private BenchSystem(ApnsForCore apns, SystemUnderTest system)
     {
         _apns = apns;
         System = system;
-        Tenant = tenant;
     }
 
     public SystemUnderTest System { get; }
-
-    public TestTenant Tenant { get; }
 
     public static async Task<BenchSystem> StartAsync(BenchArguments arguments)
     {
@@ -29,9 +25,11 @@ internal sealed class BenchSystem : IAsyncDisposable
         var coreSettings = apns.CoreSettings;
         coreSettings[WarningsOnly.Key] = WarningsOnly.Value;
         var system = await SystemUnderTest.StartAsync(database, coreSettings, new Dictionary<string, string> { [WarningsOnly.Key] = WarningsOnly.Value });
-        var tenant = await TestTenant.CreateAsync(system, apns.Server, "bench");
-        return new BenchSystem(apns, system, tenant);
+        return new BenchSystem(apns, system);
     }
+
+    /// <summary>A tenant made through the API, with a push certificate and an enrollment token.</summary>
+    public Task<TestTenant> CreateTenantAsync(string prefix) => TestTenant.CreateAsync(System, _apns.Server, prefix);
 
     public async ValueTask DisposeAsync()
     {

@@ -43,7 +43,7 @@ internal static class ResultTable
         }
     }
 
-    private static string Seconds(TimeSpan elapsed) => elapsed.TotalSeconds.ToString("F2", CultureInfo.InvariantCulture);
+    private static string Seconds(TimeSpan elapsed) => elapsed.TotalSeconds.ToString("F3", CultureInfo.InvariantCulture);
 
     private static string Memory(ProcessMemory memory) => $"{memory.PeakBytes / Megabyte:F0} / {memory.CurrentBytes / Megabyte:F0}";
 }

@@ -6,14 +6,15 @@ using SaaSMdm.DeviceSim.Fleet;
 using SaaSMdm.DeviceSim.Hardware;
 using SaaSMdm.DeviceSim.Transport;
 using SaaSMdm.Rpc.Client;
+using SaaSMdm.TestHosts;
 
 namespace SaaSMdm.Device.Bench;
 
 /// <summary>
-/// One fleet size from start to end: enrollment, Idle reports with nothing queued, a command for every device
+/// A fleet of one tenant from start to end: enrollment, Idle reports with nothing queued, a command for every device
 /// through the API and its round trips, then the memory of Core and Edge and a count of the stored answers.
 /// </summary>
-internal sealed class SizeRun(BenchSystem system, SharedDeviceKeys keys, BenchArguments arguments, TextWriter output)
+internal sealed class LifecycleRun(BenchSystem system, TestTenant tenant, SharedDeviceKeys keys, BenchArguments arguments, TextWriter output)
 {
     private const int ListedFailures = 5;
     private const int ApiParallelism = 16;
@@ -32,8 +33,8 @@ internal sealed class SizeRun(BenchSystem system, SharedDeviceKeys keys, BenchAr
             ShareConnections = true,
             DeviceOptions = index => new SimulatedDeviceOptions
             {
-                TenantUrl = new Uri(system.System.EdgeAddress, $"/t/{system.Tenant.Slug}"),
-                EnrollmentToken = system.Tenant.EnrollmentSecret,
+                TenantUrl = new Uri(system.System.EdgeAddress, $"/t/{tenant.Slug}"),
+                EnrollmentToken = tenant.EnrollmentSecret,
                 Platform = (index % 3) switch { 0 => DevicePlatform.IPhone, 1 => DevicePlatform.IPad, _ => DevicePlatform.Mac },
                 ServerTrust = trust,
                 KeyFactory = keys.FactoryFor(index),
@@ -60,7 +61,7 @@ internal sealed class SizeRun(BenchSystem system, SharedDeviceKeys keys, BenchAr
         var enqueue = Stopwatch.StartNew();
         await CommandsApi.EnqueueCommandAsync(new EnqueueCommandRequest
         {
-            TenantId = system.Tenant.Id,
+            TenantId = tenant.Id,
             DeviceIds = { deviceIds },
             DeviceInformation = new DeviceInformationCommand { Queries = { "DeviceName", "OSVersion", "SerialNumber", "Model" } },
             NoPush = true,
@@ -119,7 +120,7 @@ internal sealed class SizeRun(BenchSystem system, SharedDeviceKeys keys, BenchAr
         var page = "";
         do
         {
-            var listed = await DevicesApi.ListDevicesAsync(new ListDevicesRequest { TenantId = system.Tenant.Id, PageSize = 1000, PageToken = page });
+            var listed = await DevicesApi.ListDevicesAsync(new ListDevicesRequest { TenantId = tenant.Id, PageSize = 1000, PageToken = page });
             ids.AddRange(listed.Devices.Select(device => device.Id));
             page = listed.NextPageToken;
         }
@@ -138,7 +139,7 @@ internal sealed class SizeRun(BenchSystem system, SharedDeviceKeys keys, BenchAr
             do
             {
                 var listed = await CommandsApi.ListDeviceCommandsAsync(
-                    new ListDeviceCommandsRequest { TenantId = system.Tenant.Id, DeviceId = deviceId, PageSize = 500, PageToken = page },
+                    new ListDeviceCommandsRequest { TenantId = tenant.Id, DeviceId = deviceId, PageSize = 500, PageToken = page },
                     new CallOptions(CancellationToken: token));
                 Interlocked.Add(ref answered, listed.Commands.Count(command => command.ResultTime is not null));
                 page = listed.NextPageToken;
