@@ -60,7 +60,6 @@ public sealed class SystemUnderTest : IAsyncDisposable
         TestDatabase database, IDictionary<string, string>? coreSettings, IDictionary<string, string>? edgeSettings)
     {
         ArgumentNullException.ThrowIfNull(database);
-        var provider = database.Provider;
         var grpcPort = HostProcess.FreePort();
         var httpPort = HostProcess.FreePort();
         var edgePort = HostProcess.FreePort();
@@ -72,7 +71,7 @@ public sealed class SystemUnderTest : IAsyncDisposable
         {
             ["SAASMDM_Core__GrpcUrl"] = coreGrpc.ToString(),
             ["SAASMDM_Core__HttpUrl"] = $"http://127.0.0.1:{httpPort}",
-            ["SAASMDM_Database__Provider"] = provider.ToString(),
+            ["SAASMDM_Database__Provider"] = database.Provider.ToString(),
             ["SAASMDM_Database__ConnectionString"] = database.ConnectionString,
             ["SAASMDM_Database__DataDirectory"] = database.DataDirectory,
             ["SAASMDM_Gateway__SharedSecret"] = TestSecrets.GatewaySecret,
