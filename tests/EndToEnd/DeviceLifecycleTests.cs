@@ -158,7 +158,7 @@ public abstract class DeviceLifecycleTests<TProvider>(LifecycleFixture<TProvider
         EnrollmentToken = tenant.EnrollmentSecret,
         Platform = (index % 3) switch { 0 => DevicePlatform.IPhone, 1 => DevicePlatform.IPad, _ => DevicePlatform.Mac },
         ServerTrust = new ServerTrust { TrustedRoots = [System.EdgeCertificateAuthority] },
-        KeyFactory = _ => fixture.Key(index),
+        KeyFactory = fixture.Keys.FactoryFor(index),
     };
 
     private HttpClient Http() => new(DeviceHttpHandlers.CreateShared(new ServerTrust { TrustedRoots = [System.EdgeCertificateAuthority] }));

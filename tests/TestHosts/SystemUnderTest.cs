@@ -50,9 +50,16 @@ public sealed class SystemUnderTest : IAsyncDisposable
     public X509Certificate2 EdgeCertificateAuthority =>
         X509CertificateLoader.LoadCertificateFromFile(Path.Combine(EdgeDataDirectory, "dev-ca.crt"));
 
-    public static async Task<SystemUnderTest> StartAsync(DatabaseProvider provider, IDictionary<string, string>? coreSettings = null)
+    public static async Task<SystemUnderTest> StartAsync(DatabaseProvider provider, IDictionary<string, string>? coreSettings = null) =>
+        await StartAsync(await TestDatabase.CreateAsync(provider), coreSettings, edgeSettings: null);
+
+    /// <summary>Starts Core and Edge over <paramref name="database"/>, which the system owns from now on.</summary>
+    /// <param name="coreSettings">Environment variables of Core, added to or replacing the defaults.</param>
+    /// <param name="edgeSettings">Environment variables of Edge, added to or replacing the defaults.</param>
+    public static async Task<SystemUnderTest> StartAsync(
+        TestDatabase database, IDictionary<string, string>? coreSettings, IDictionary<string, string>? edgeSettings)
     {
-        var database = await TestDatabase.CreateAsync(provider);
+        ArgumentNullException.ThrowIfNull(database);
         var grpcPort = HostProcess.FreePort();
         var httpPort = HostProcess.FreePort();
         var edgePort = HostProcess.FreePort();
@@ -64,22 +71,18 @@ public sealed class SystemUnderTest : IAsyncDisposable
         {
             ["SAASMDM_Core__GrpcUrl"] = coreGrpc.ToString(),
             ["SAASMDM_Core__HttpUrl"] = $"http://127.0.0.1:{httpPort}",
-            ["SAASMDM_Database__Provider"] = provider.ToString(),
+            ["SAASMDM_Database__Provider"] = database.Provider.ToString(),
             ["SAASMDM_Database__ConnectionString"] = database.ConnectionString,
             ["SAASMDM_Database__DataDirectory"] = database.DataDirectory,
             ["SAASMDM_Gateway__SharedSecret"] = TestSecrets.GatewaySecret,
             ["Logging__Console__FormatterName"] = "json",
         };
-        foreach (var (key, value) in coreSettings ?? new Dictionary<string, string>())
-        {
-            coreEnvironment[key] = value;
-        }
-
+        Override(coreEnvironment, coreSettings);
         var coreReadiness = new Uri($"http://127.0.0.1:{httpPort}/readyz");
         var core = HostProcess.Start("Core", coreEnvironment);
         await core.WaitUntilReadyAsync(coreReadiness);
 
-        var edge = HostProcess.Start("Edge", new Dictionary<string, string>
+        var edgeEnvironment = new Dictionary<string, string>
         {
             ["SAASMDM_Edge__Url"] = edgeUrl.ToString(),
             ["SAASMDM_Edge__CoreUrl"] = coreGrpc.ToString(),
@@ -87,7 +90,9 @@ public sealed class SystemUnderTest : IAsyncDisposable
             ["SAASMDM_Edge__GenerateDevelopmentCertificate"] = "true",
             ["SAASMDM_Gateway__SharedSecret"] = TestSecrets.GatewaySecret,
             ["Logging__Console__FormatterName"] = "json",
-        });
+        };
+        Override(edgeEnvironment, edgeSettings);
+        var edge = HostProcess.Start("Edge", edgeEnvironment);
         using var trustAny = new HttpClientHandler { ServerCertificateCustomValidationCallback = (_, _, _, _) => true };
         await edge.WaitUntilReadyAsync(new Uri(edgeUrl, "/readyz"), trustAny);
 
@@ -110,5 +115,13 @@ public sealed class SystemUnderTest : IAsyncDisposable
         await Core.DisposeAsync();
         await Database.DisposeAsync();
         Directory.Delete(EdgeDataDirectory, recursive: true);
+    }
+
+    private static void Override(Dictionary<string, string> environment, IDictionary<string, string>? settings)
+    {
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            environment[key] = value;
+        }
     }
 }

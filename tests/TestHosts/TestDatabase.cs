@@ -31,7 +31,8 @@ public sealed class TestDatabase : IAsyncDisposable
     /// <summary>The data directory a host using this database should get.</summary>
     public string DataDirectory => _directory ?? Path.GetTempPath();
 
-    public static async Task<TestDatabase> CreateAsync(DatabaseProvider provider)
+    /// <param name="postgresAdminConnectionString">The PostgreSQL server to make the database on; the value of SAASMDM_TEST_POSTGRES when null.</param>
+    public static async Task<TestDatabase> CreateAsync(DatabaseProvider provider, string? postgresAdminConnectionString = null)
     {
         if (provider == DatabaseProvider.Sqlite)
         {
@@ -39,7 +40,7 @@ public sealed class TestDatabase : IAsyncDisposable
             return new TestDatabase(provider, $"Data Source={Path.Combine(directory, "core.db")}", directory, null, null);
         }
 
-        var admin = Environment.GetEnvironmentVariable(PostgresVariable);
+        var admin = postgresAdminConnectionString ?? Environment.GetEnvironmentVariable(PostgresVariable);
         if (string.IsNullOrWhiteSpace(admin))
         {
             throw new InvalidOperationException(

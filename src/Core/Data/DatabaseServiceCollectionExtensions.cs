@@ -20,7 +20,7 @@ public static class DatabaseServiceCollectionExtensions
         switch (options.Provider)
         {
             case DatabaseProvider.Sqlite:
-                builder.UseSqlite(SqliteConnectionString(options));
+                builder.UseSqlite(SqliteConnectionString(options)).AddInterceptors(new SqliteBusyTimeout());
                 break;
             case DatabaseProvider.Postgres:
                 if (string.IsNullOrWhiteSpace(options.ConnectionString))

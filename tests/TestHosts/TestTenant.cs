@@ -2,9 +2,8 @@ using System.Security.Cryptography.X509Certificates;
 using Google.Protobuf;
 using SaaSMdm.AppleFakes.Apns;
 using SaaSMdm.Contracts.V1;
-using SaaSMdm.TestHosts;
 
-namespace SaaSMdm.EndToEnd;
+namespace SaaSMdm.TestHosts;
 
 /// <summary>A tenant made through the public API, ready for devices: a push certificate and an enrollment token.</summary>
 public sealed record TestTenant(Tenant Tenant, string Topic, string EnrollmentSecret)
