@@ -37,19 +37,19 @@ public sealed class DeviceGatewayService(
 
     public override async Task<ScepResponse> Scep(ScepRequest request, ServerCallContext context)
     {
-        await gatewayTenants.EnterAsync(request.TenantId, context.CancellationToken);
+        await gatewayTenants.EnterExistingAsync(request.TenantId, context.CancellationToken);
         return await scep.HandleAsync(request, context.CancellationToken);
     }
 
     public override async Task<DeviceResponse> CheckIn(CheckInRequest request, ServerCallContext context)
     {
-        await gatewayTenants.EnterAsync(request.TenantId, context.CancellationToken);
+        await gatewayTenants.EnterExistingAsync(request.TenantId, context.CancellationToken);
         return await checkIns.HandleAsync(request, context.CancellationToken);
     }
 
     public override async Task<DeviceResponse> Connect(ConnectRequest request, ServerCallContext context)
     {
-        await gatewayTenants.EnterAsync(request.TenantId, context.CancellationToken);
+        await gatewayTenants.EnterExistingAsync(request.TenantId, context.CancellationToken);
         return await commands.HandleAsync(request, context.CancellationToken);
     }
 }

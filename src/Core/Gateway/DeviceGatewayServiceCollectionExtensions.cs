@@ -16,6 +16,7 @@ public static class DeviceGatewayServiceCollectionExtensions
     {
         services.AddOptions<LastSeenOptions>().Bind(configuration.GetSection(LastSeenOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(new EnrollmentProfileBuilder());
+        services.AddSingleton<KnownTenants>();
         services.AddScoped<GatewayTenants>();
         services.AddScoped<TenantPushTopic>();
         services.AddScoped<ScepChallenges>();
@@ -25,6 +26,7 @@ public static class DeviceGatewayServiceCollectionExtensions
         services.AddScoped<IdentityRenewals>();
         services.AddScoped<TenantScepEndpoint>();
 
+        services.AddSingleton<VerifiedDeviceCertificates>();
         services.AddScoped<DeviceCertificateVerifier>();
         services.AddScoped<BoundEnrollments>();
         services.AddScoped<CheckInProcessor>();
