@@ -19,7 +19,13 @@ public sealed class VerifiedDeviceCertificates : IDisposable
     public void Remember(Guid tenantId, string sha256, DateTime notAfter, DateTime now)
     {
         var until = notAfter < now + Lifetime ? notAfter : now + Lifetime;
-        _verified.Set((tenantId, sha256), until, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpiration = until });
+        if (until <= now)
+        {
+            return;
+        }
+
+        // The cache's own eviction runs on the wall clock; the stored time, compared with the caller's clock, decides.
+        _verified.Set((tenantId, sha256), until, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = until - now });
     }
 
     public void Dispose() => _verified.Dispose();
