@@ -14,7 +14,7 @@ public sealed class SetBootstrapTokenHandler(CoreDbContext db, BoundEnrollments 
     {
         var device = await enrollments.DeviceAsync(message.Channel, certificate, cancellationToken);
         device.ProtectedBootstrapToken = message.BootstrapToken is { IsEmpty: false } token
-            ? secrets.Protect(SecretPurpose.BootstrapToken, token.Span)
+            ? secrets.Protect(SecretPurpose.BootstrapToken, DeviceSecretLimits.EnsureWithin(token, "BootstrapToken").Span)
             : null;
         await db.SaveChangesAsync(cancellationToken);
         return new CheckInOutcome(DeviceReplies.Empty(), device);

@@ -1,7 +1,9 @@
 using SaaSMdm.Apple.Mdm;
+using SaaSMdm.Apple.Push;
 using SaaSMdm.Core.Data;
 using SaaSMdm.Core.Data.Entities;
 using SaaSMdm.Core.Security;
+using SaaSMdm.Rpc;
 
 namespace SaaSMdm.Core.Enrollments.CheckIns;
 
@@ -12,6 +14,7 @@ namespace SaaSMdm.Core.Enrollments.CheckIns;
 public sealed partial class TokenUpdateHandler(
     CoreDbContext db,
     BoundEnrollments enrollments,
+    TenantPushTopic pushTopic,
     SecretProtector secrets,
     TimeProvider clock,
     ILogger<TokenUpdateHandler> logger) : CheckInHandler<TokenUpdateCheckIn>
@@ -20,8 +23,14 @@ public sealed partial class TokenUpdateHandler(
 
     protected override async Task<CheckInOutcome> HandleAsync(TokenUpdateCheckIn message, DeviceCertificate certificate, CancellationToken cancellationToken)
     {
+        EnsurePushable(message);
         var now = StoredTime.UtcNow(clock);
         var device = await enrollments.DeviceAsync(message.Channel, certificate, cancellationToken);
+        if (await pushTopic.FindAsync(cancellationToken) != message.Topic)
+        {
+            throw new PermissionDeniedException("The TokenUpdate's topic is not this organization's push topic.");
+        }
+
         var enrollment = message.Channel.ParentId is null ? device : await UserChannelAsync(device, message, now, cancellationToken);
 
         enrollment.Topic = message.Topic;
@@ -32,7 +41,7 @@ public sealed partial class TokenUpdateHandler(
         enrollment.TokenUpdateCount++;
         if (message.UnlockToken is { } unlockToken)
         {
-            enrollment.ProtectedUnlockToken = secrets.Protect(SecretPurpose.UnlockToken, unlockToken.Span);
+            enrollment.ProtectedUnlockToken = secrets.Protect(SecretPurpose.UnlockToken, DeviceSecretLimits.EnsureWithin(unlockToken, "UnlockToken").Span);
         }
 
         if (enrollment.State != EnrollmentState.Enrolled)
@@ -45,6 +54,19 @@ public sealed partial class TokenUpdateHandler(
 
         await db.SaveChangesAsync(cancellationToken);
         return new CheckInOutcome(DeviceReplies.Empty(), enrollment);
+    }
+
+    /// <summary>The same checks a push makes, now: a token or PushMagic APNs would refuse is refused at the door, not stored.</summary>
+    private static void EnsurePushable(TokenUpdateCheckIn message)
+    {
+        try
+        {
+            _ = new MdmPush(DeviceToken.FromBytes(message.Token.Span), message.PushMagic);
+        }
+        catch (Exception e) when (e is FormatException or ArgumentException)
+        {
+            throw new InvalidArgumentException("The TokenUpdate's push registration is unusable: " + e.Message);
+        }
     }
 
     private async Task<EnrollmentEntity> UserChannelAsync(EnrollmentEntity device, TokenUpdateCheckIn message, DateTime now, CancellationToken cancellationToken)
