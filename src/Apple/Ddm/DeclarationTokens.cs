@@ -10,9 +10,13 @@ namespace SaaSMdm.Apple.Ddm;
 /// </summary>
 public static class DeclarationTokens
 {
-    /// <summary>Hashes the canonical JSON of <c>{Identifier, Payload, Type}</c>.</summary>
-    public static string ServerToken(string type, string identifier, JsonElement payload)
+    /// <summary>
+    /// Hashes the canonical JSON of <c>{Identifier, Payload, Type}</c>, plus <c>Touch</c> when
+    /// <paramref name="touchCount"/> is above zero: touching forces a new token for unchanged content.
+    /// </summary>
+    public static string ServerToken(string type, string identifier, JsonElement payload, int touchCount = 0)
     {
+        ArgumentOutOfRangeException.ThrowIfNegative(touchCount);
         ArgumentNullException.ThrowIfNull(type);
         ArgumentNullException.ThrowIfNull(identifier);
         return Hash(writer =>
@@ -21,6 +25,11 @@ public static class DeclarationTokens
             writer.WriteString("Identifier", identifier);
             writer.WritePropertyName("Payload");
             CanonicalJson.Write(writer, payload);
+            if (touchCount > 0)
+            {
+                writer.WriteNumber("Touch", touchCount);
+            }
+
             writer.WriteString("Type", type);
             writer.WriteEndObject();
         });

@@ -32,6 +32,30 @@ public sealed class CoreDbContext(DbContextOptions<CoreDbContext> options, Tenan
 
     public DbSet<CommandResultEntity> CommandResults => Set<CommandResultEntity>();
 
+    public DbSet<DeclarationEntity> Declarations => Set<DeclarationEntity>();
+
+    public DbSet<DeclarationSetEntity> DeclarationSets => Set<DeclarationSetEntity>();
+
+    public DbSet<DeclarationSetMemberEntity> DeclarationSetMembers => Set<DeclarationSetMemberEntity>();
+
+    public DbSet<DeviceGroupEntity> DeviceGroups => Set<DeviceGroupEntity>();
+
+    public DbSet<DeviceGroupMemberEntity> DeviceGroupMembers => Set<DeviceGroupMemberEntity>();
+
+    public DbSet<EnrollmentSetAssignmentEntity> EnrollmentSetAssignments => Set<EnrollmentSetAssignmentEntity>();
+
+    public DbSet<GroupSetAssignmentEntity> GroupSetAssignments => Set<GroupSetAssignmentEntity>();
+
+    public DbSet<DeclarativeStateEntity> DeclarativeStates => Set<DeclarativeStateEntity>();
+
+    public DbSet<DeclarationStatusEntity> DeclarationStatuses => Set<DeclarationStatusEntity>();
+
+    public DbSet<StatusReportEntity> StatusReports => Set<StatusReportEntity>();
+
+    public DbSet<ManagementPropertyEntity> ManagementProperties => Set<ManagementPropertyEntity>();
+
+    public DbSet<AssetDataEntity> AssetData => Set<AssetDataEntity>();
+
     public DbSet<DataProtectionKeyEntity> DataProtectionKeys => Set<DataProtectionKeyEntity>();
 
     /// <summary>The tenant queries are scoped to; <see cref="Guid.Empty"/> (no tenant) matches no tenant-owned row.</summary>
@@ -154,6 +178,8 @@ public sealed class CoreDbContext(DbContextOptions<CoreDbContext> options, Tenan
             result.HasQueryFilter(r => r.TenantId == CurrentTenantId);
         });
 
+        ConfigureDeclarativeManagement(modelBuilder);
+
         modelBuilder.Entity<DataProtectionKeyEntity>(key =>
         {
             key.ToTable("data_protection_keys");
@@ -161,6 +187,118 @@ public sealed class CoreDbContext(DbContextOptions<CoreDbContext> options, Tenan
         });
 
         ApplySnakeCaseNames(modelBuilder);
+    }
+
+    private void ConfigureDeclarativeManagement(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<DeclarationEntity>(declaration =>
+        {
+            declaration.ToTable("declarations");
+            declaration.HasKey(d => d.Id);
+            declaration.Property(d => d.Identifier).HasMaxLength(64);
+            declaration.Property(d => d.Type).HasMaxLength(128);
+            declaration.Property(d => d.ServerToken).HasMaxLength(64);
+            declaration.HasIndex(d => new { d.TenantId, d.Identifier }).IsUnique();
+            declaration.HasQueryFilter(d => d.TenantId == CurrentTenantId);
+        });
+
+        modelBuilder.Entity<DeclarationSetEntity>(set =>
+        {
+            set.ToTable("declaration_sets");
+            set.HasKey(s => s.Id);
+            set.Property(s => s.Name).HasMaxLength(200);
+            set.Property(s => s.Description).HasMaxLength(2000);
+            set.HasIndex(s => new { s.TenantId, s.Name }).IsUnique();
+            set.HasQueryFilter(s => s.TenantId == CurrentTenantId);
+        });
+
+        modelBuilder.Entity<DeclarationSetMemberEntity>(member =>
+        {
+            member.ToTable("declaration_set_members");
+            member.HasKey(m => new { m.SetId, m.DeclarationId });
+            member.HasIndex(m => m.DeclarationId);
+            member.HasQueryFilter(m => m.TenantId == CurrentTenantId);
+        });
+
+        modelBuilder.Entity<DeviceGroupEntity>(group =>
+        {
+            group.ToTable("device_groups");
+            group.HasKey(g => g.Id);
+            group.Property(g => g.Name).HasMaxLength(200);
+            group.HasIndex(g => new { g.TenantId, g.Name }).IsUnique();
+            group.HasQueryFilter(g => g.TenantId == CurrentTenantId);
+        });
+
+        modelBuilder.Entity<DeviceGroupMemberEntity>(member =>
+        {
+            member.ToTable("device_group_members");
+            member.HasKey(m => new { m.GroupId, m.EnrollmentId });
+            member.HasIndex(m => m.EnrollmentId);
+            member.HasQueryFilter(m => m.TenantId == CurrentTenantId);
+        });
+
+        modelBuilder.Entity<EnrollmentSetAssignmentEntity>(assignment =>
+        {
+            assignment.ToTable("enrollment_set_assignments");
+            assignment.HasKey(a => new { a.EnrollmentId, a.SetId });
+            assignment.HasIndex(a => a.SetId);
+            assignment.HasQueryFilter(a => a.TenantId == CurrentTenantId);
+        });
+
+        modelBuilder.Entity<GroupSetAssignmentEntity>(assignment =>
+        {
+            assignment.ToTable("group_set_assignments");
+            assignment.HasKey(a => new { a.GroupId, a.SetId });
+            assignment.HasIndex(a => a.SetId);
+            assignment.HasQueryFilter(a => a.TenantId == CurrentTenantId);
+        });
+
+        modelBuilder.Entity<DeclarativeStateEntity>(state =>
+        {
+            state.ToTable("declarative_states");
+            state.HasKey(s => s.EnrollmentId);
+            state.Property(s => s.DeclarationsToken).HasMaxLength(64);
+            state.HasQueryFilter(s => s.TenantId == CurrentTenantId);
+        });
+
+        modelBuilder.Entity<DeclarationStatusEntity>(status =>
+        {
+            status.ToTable("declaration_statuses");
+            status.HasKey(s => new { s.EnrollmentId, s.Identifier });
+            status.Property(s => s.Identifier).HasMaxLength(64);
+            status.Property(s => s.Category).HasMaxLength(16);
+            status.Property(s => s.Valid).HasMaxLength(16);
+            status.Property(s => s.ServerToken).HasMaxLength(64);
+            status.HasIndex(s => new { s.TenantId, s.Identifier });
+            status.HasQueryFilter(s => s.TenantId == CurrentTenantId);
+        });
+
+        modelBuilder.Entity<StatusReportEntity>(report =>
+        {
+            report.ToTable("status_reports");
+            report.HasKey(r => r.Id);
+            report.HasIndex(r => new { r.EnrollmentId, r.ReceivedAt });
+            report.HasIndex(r => r.ReceivedAt);
+            report.HasQueryFilter(r => r.TenantId == CurrentTenantId);
+        });
+
+        modelBuilder.Entity<ManagementPropertyEntity>(property =>
+        {
+            property.ToTable("management_properties");
+            property.HasKey(p => new { p.EnrollmentId, p.Key });
+            property.Property(p => p.Key).HasMaxLength(128);
+            property.HasQueryFilter(p => p.TenantId == CurrentTenantId);
+        });
+
+        modelBuilder.Entity<AssetDataEntity>(asset =>
+        {
+            asset.ToTable("asset_data");
+            asset.HasKey(a => a.Id);
+            asset.Property(a => a.ContentType).HasMaxLength(255);
+            asset.Property(a => a.Sha256).HasMaxLength(64);
+            asset.HasIndex(a => a.TenantId);
+            asset.HasQueryFilter(a => a.TenantId == CurrentTenantId);
+        });
     }
 
     /// <summary>Defence in depth: rows are stamped with the request's tenant, and a row of another tenant is never written.</summary>

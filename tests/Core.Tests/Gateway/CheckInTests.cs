@@ -133,10 +133,11 @@ public abstract class CheckInTests<TProvider>(GatewayFixture<TProvider> fixture)
         Assert.Equal(0, restarted.TokenUpdateCount);
         Assert.Null(await fixture.FindEnrollmentAsync(tenant.Id, user.ChannelId));
         Assert.Equal(0, await fixture.ReadAsync(tenant.Id, db => db.CommandQueue.CountAsync(q => q.EnrollmentId == enrollment.Id || q.EnrollmentId == user.Id)));
-        Assert.Equal(1, await fixture.ReadAsync(tenant.Id, db => db.CommandResults.CountAsync(r => r.EnrollmentId == enrollment.Id)));
+        Assert.Equal(1, await fixture.ReadAsync(tenant.Id, db => db.CommandResults.CountAsync(r => r.EnrollmentId == enrollment.Id && r.CommandId == answered.CommandUuid)));
 
         TestDevice.AssertAccepted(await device.CheckInAsync(device.TokenUpdate()));
         Assert.Equal(EnrollmentState.Enrolled, (await fixture.FindEnrollmentAsync(tenant.Id, device.Udid))!.State);
+        await device.AcknowledgeDeclarativeManagementAsync();
         Assert.Null(TestDevice.CommandIn(await device.ConnectAsync("Idle")));
     }
 

@@ -37,7 +37,9 @@ public abstract class CommandLoopTests<TProvider>(GatewayFixture<TProvider> fixt
         Assert.Equal([commands[0].CommandUuid, commands[1].CommandUuid, commands[2].CommandUuid, null],
             new[] { first, second, third, done }.Select(TestDevice.CommandIn));
         Assert.Equal("RestartDevice", ((PlistDictionary)PlistReader.Read(second.Body.Span)).GetDictionary("Command").GetString("RequestType"));
-        var results = await fixture.ReadAsync(tenant.Id, db => db.CommandResults.AsNoTracking().Where(r => r.EnrollmentId == enrollmentId).OrderBy(r => r.ReceivedAt).ToListAsync());
+        var sent = commands.Select(c => c.CommandUuid).ToList();
+        var results = await fixture.ReadAsync(tenant.Id, db => db.CommandResults.AsNoTracking()
+            .Where(r => r.EnrollmentId == enrollmentId && sent.Contains(r.CommandId)).OrderBy(r => r.ReceivedAt).ToListAsync());
         Assert.Equal([CommandResultStatus.Acknowledged, CommandResultStatus.Error, CommandResultStatus.CommandFormatError], results.Select(r => r.Status));
         Assert.Equal(PlistWriter.WriteXml(errorReport), results[1].ResultPlist);
         Assert.Equal(0, await fixture.ReadAsync(tenant.Id, db => db.CommandQueue.CountAsync(q => q.EnrollmentId == enrollmentId)));
@@ -163,7 +165,8 @@ public abstract class CommandLoopTests<TProvider>(GatewayFixture<TProvider> fixt
         var reply = await device.ConnectAsync(broken);
 
         Assert.Equal(next.CommandUuid, TestDevice.CommandIn(reply));
-        var result = await fixture.ReadAsync(tenant.Id, db => db.CommandResults.AsNoTracking().SingleAsync(r => r.EnrollmentId == enrollmentId));
+        var result = await fixture.ReadAsync(tenant.Id, db => db.CommandResults.AsNoTracking()
+            .SingleAsync(r => r.EnrollmentId == enrollmentId && r.CommandId == information.CommandUuid));
         Assert.Equal((information.CommandUuid, CommandResultStatus.Error), (result.CommandId, result.Status));
         Assert.Equal(PlistWriter.WriteXml(broken), result.ResultPlist);
         Assert.Equal(0, await fixture.ReadAsync(tenant.Id, db => db.InventorySnapshots.CountAsync(s => s.EnrollmentId == enrollmentId)));
@@ -176,11 +179,12 @@ public abstract class CommandLoopTests<TProvider>(GatewayFixture<TProvider> fixt
         var (tenant, device, enrollmentId) = await EnrolledAsync();
         TestDevice.AssertAccepted(await device.CheckInAsync(device.TokenUpdate().Add("UserID", "user-9")));
         var userId = (await fixture.FindEnrollmentAsync(tenant.Id, $"{device.Udid}:user-9"))!.Id;
+        var userKeys = new PlistDictionary().Add("UserID", "user-9");
+        await device.AcknowledgeDeclarativeManagementAsync(userKeys);
         var forDevice = MdmCommands.SecurityInfo();
         var forUser = MdmCommands.ProfileList();
         await fixture.EnqueueAsync(tenant.Id, forDevice, enrollmentId);
         await fixture.EnqueueAsync(tenant.Id, forUser, userId);
-        var userKeys = new PlistDictionary().Add("UserID", "user-9");
 
         Assert.Equal(forUser.CommandUuid, TestDevice.CommandIn(await device.ConnectAsync("Idle", keys: userKeys)));
         Assert.Null(TestDevice.CommandIn(await device.ConnectAsync("Error", forUser.CommandUuid, userKeys)));

@@ -100,10 +100,24 @@ public sealed class TestDevice(TestTenant tenant, string udid, X509Certificate2 
     public Task<DeviceResponse> ConnectAsync(string status, string? commandUuid = null, PlistDictionary? keys = null) =>
         ConnectAsync(Report(status, commandUuid, keys));
 
+    /// <summary>Authenticate, the first TokenUpdate, and the DeclarativeManagement command that follows it, acknowledged.</summary>
     public async Task EnrollAsync()
     {
         AssertAccepted(await CheckInAsync(Authenticate()));
         AssertAccepted(await CheckInAsync(TokenUpdate()));
+        await AcknowledgeDeclarativeManagementAsync();
+    }
+
+    /// <summary>
+    /// Takes the DeclarativeManagement command a channel gets when its enrollment completes (it turns DDM on) off
+    /// the queue, as a device does, so a test's own commands come next.
+    /// </summary>
+    public async Task AcknowledgeDeclarativeManagementAsync(PlistDictionary? channelKeys = null)
+    {
+        var reply = await ConnectAsync("Idle", keys: channelKeys);
+        var command = (PlistDictionary)PlistReader.Read(reply.Body.Span);
+        Assert.Equal("DeclarativeManagement", command.GetDictionary("Command").GetString("RequestType"));
+        Assert.Null(CommandIn(await ConnectAsync("Acknowledged", command.GetString("CommandUUID"), channelKeys)));
     }
 
     /// <summary>The CommandUUID of the command in a reply, or null for an empty 200.</summary>

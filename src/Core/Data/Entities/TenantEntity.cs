@@ -14,4 +14,7 @@ public sealed class TenantEntity
 
     /// <summary>Devices may download the enrollment profile without an enrollment token.</summary>
     public bool OpenEnrollment { get; set; }
+
+    /// <summary>Every device gets the built-in status subscription (the items the portal shows) with its declarations.</summary>
+    public bool DefaultStatusSubscription { get; set; } = true;
 }

@@ -2,6 +2,7 @@ using SaaSMdm.Apple.Mdm;
 using SaaSMdm.Apple.Push;
 using SaaSMdm.Core.Data;
 using SaaSMdm.Core.Data.Entities;
+using SaaSMdm.Core.Declarations;
 using SaaSMdm.Core.Security;
 using SaaSMdm.Rpc;
 
@@ -15,6 +16,7 @@ public sealed partial class TokenUpdateHandler(
     CoreDbContext db,
     BoundEnrollments enrollments,
     TenantPushTopic pushTopic,
+    DeclarationSync declarations,
     SecretProtector secrets,
     TimeProvider clock,
     ILogger<TokenUpdateHandler> logger) : CheckInHandler<TokenUpdateCheckIn>
@@ -44,7 +46,8 @@ public sealed partial class TokenUpdateHandler(
             enrollment.ProtectedUnlockToken = secrets.Protect(SecretPurpose.UnlockToken, DeviceSecretLimits.EnsureWithin(unlockToken, "UnlockToken").Span);
         }
 
-        if (enrollment.State != EnrollmentState.Enrolled)
+        var completesEnrollment = enrollment.State != EnrollmentState.Enrolled;
+        if (completesEnrollment)
         {
             enrollment.State = EnrollmentState.Enrolled;
             enrollment.EnrolledAt = now;
@@ -53,6 +56,12 @@ public sealed partial class TokenUpdateHandler(
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        if (completesEnrollment)
+        {
+            // The first DeclarativeManagement command turns DDM on for the channel, with its declarations' tokens.
+            await declarations.SyncAsync([enrollment.Id], force: true, cancellationToken);
+        }
+
         return new CheckInOutcome(DeviceReplies.Empty(), enrollment);
     }
 
