@@ -27,7 +27,7 @@ public sealed class DeclarativeStatusTests
 
         await device.SyncDeclarationsAsync();
 
-        Assert.Equal(DeclarationStatus.Inactive(), device.Declarative.StatusOf("staged") with { Reasons = [] });
+        Assert.Equal(DeclarationValidity.Valid, device.Declarative.StatusOf("staged").Validity);
         Assert.Equal(["Info.Predicate"], device.Declarative.StatusOf("staged").ReasonCodes);
         Assert.Equal(["Info.NotReferencedByActivation"], device.Declarative.StatusOf("rollout").ReasonCodes);
         Assert.Equal(["Info.NotReferencedByActivation"], device.Declarative.StatusOf("loose").ReasonCodes);
