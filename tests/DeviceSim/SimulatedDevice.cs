@@ -217,7 +217,10 @@ public sealed partial class SimulatedDevice : IDisposable
         IsEnrolled = false;
     }
 
-    /// <summary>Connects as after a push: Idle, then every command until the server has nothing more.</summary>
+    /// <summary>
+    /// Connects as after a push: Idle, then every command until the server has nothing more. A DeclarativeManagement
+    /// command among them is followed by a DDM sync (<see cref="SyncDeclarationsAsync"/>), whose failures surface here.
+    /// </summary>
     public async Task<CommandLoopResult> RunCommandLoopAsync(CancellationToken cancellationToken = default)
     {
         RequireIdentity();
