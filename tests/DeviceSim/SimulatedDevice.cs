@@ -2,8 +2,10 @@ using System.Net;
 using System.Security.Cryptography;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using SaaSMdm.Apple.Ddm;
 using SaaSMdm.Apple.Plist;
 using SaaSMdm.DeviceSim.Commands;
+using SaaSMdm.DeviceSim.Declarative;
 using SaaSMdm.DeviceSim.Enrollment;
 using SaaSMdm.DeviceSim.Hardware;
 using SaaSMdm.DeviceSim.Protocol;
@@ -25,6 +27,7 @@ public sealed partial class SimulatedDevice : IDisposable
     private readonly ScepEnrollmentClient _scep;
     private readonly MdmClient _mdm;
     private readonly CommandLoop _commandLoop;
+    private readonly DeclarativeSync _declarative;
 
     public SimulatedDevice(SimulatedDeviceOptions options, SimulatorServices? services = null)
     {
@@ -41,6 +44,8 @@ public sealed partial class SimulatedDevice : IDisposable
         _scep = new ScepEnrollmentClient(_connection);
         _mdm = new MdmClient(_connection);
         _commandLoop = new CommandLoop(State, options.Responders, options.Behavior, ConnectAsync);
+        _declarative = new DeclarativeSync(
+            State, options.Declarative, new DeclarativeClient(() => Facts, (message, cancellationToken) => SendCheckInAsync(message, RequestSigning.AsConfigured, cancellationToken)));
     }
 
     public SimulatedDeviceOptions Options { get; }
@@ -49,6 +54,12 @@ public sealed partial class SimulatedDevice : IDisposable
     public DeviceState State { get; }
 
     public DeviceFacts Facts => State.Facts;
+
+    /// <summary>The declarations the device holds and their status, as of its last DDM sync.</summary>
+    public DeclarativeState Declarative => _declarative.State;
+
+    /// <summary>DDM check-ins made, by endpoint kind: <c>tokens</c>, <c>declaration-items</c>, <c>declaration</c>, <c>status</c>.</summary>
+    public IReadOnlyDictionary<string, int> DeclarativeRequests => _declarative.Requests;
 
     /// <summary>The macOS user of the user channel; null on iPhone and iPad.</summary>
     public MacUser? MacUser { get; }
@@ -206,7 +217,10 @@ public sealed partial class SimulatedDevice : IDisposable
         IsEnrolled = false;
     }
 
-    /// <summary>Connects as after a push: Idle, then every command until the server has nothing more.</summary>
+    /// <summary>
+    /// Connects as after a push: Idle, then every command until the server has nothing more. A DeclarativeManagement
+    /// command among them is followed by a DDM sync (<see cref="SyncDeclarationsAsync"/>), whose failures surface here.
+    /// </summary>
     public async Task<CommandLoopResult> RunCommandLoopAsync(CancellationToken cancellationToken = default)
     {
         RequireIdentity();
@@ -215,9 +229,26 @@ public sealed partial class SimulatedDevice : IDisposable
         {
             IsEnrolled = false;
         }
+        else if (State.PendingDeclarativeSync is { } sync && Options.Declarative.SyncOnCommand)
+        {
+            State.PendingDeclarativeSync = null;
+            await SyncDeclarationsAsync(sync.Tokens, cancellationToken).ConfigureAwait(false);
+        }
 
         LogLoopEnded(_logger, Facts.Udid, result.Exchanges.Count, result.End, (int)result.FinalStatusCode);
         return result;
+    }
+
+    /// <summary>
+    /// Syncs declarations now, as after a DeclarativeManagement command: with <paramref name="tokens"/> when the
+    /// command carried them, else asking <c>tokens</c> first. Sends a status report when anything changed.
+    /// </summary>
+    /// <exception cref="MdmServerException">The server refused a DDM request.</exception>
+    /// <exception cref="DeclarativeSyncException">An answer broke the protocol.</exception>
+    public Task<DeclarativeSyncResult> SyncDeclarationsAsync(SyncTokens? tokens = null, CancellationToken cancellationToken = default)
+    {
+        RequireIdentity();
+        return _declarative.SyncAsync(tokens, cancellationToken);
     }
 
     /// <summary>PUTs any check-in message and returns the answer as is, for tests of a server's refusals.</summary>

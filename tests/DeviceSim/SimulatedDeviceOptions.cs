@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using SaaSMdm.DeviceSim.Commands;
+using SaaSMdm.DeviceSim.Declarative;
 using SaaSMdm.DeviceSim.Hardware;
 using SaaSMdm.DeviceSim.Transport;
 
@@ -41,6 +42,8 @@ public sealed record SimulatedDeviceOptions
     public ServerTrust ServerTrust { get; init; } = new();
 
     public DeviceBehavior Behavior { get; init; } = new();
+
+    public DeclarativeBehavior Declarative { get; init; } = new();
 
     /// <summary>The commands the device understands; add or replace one with <see cref="CommandResponders.With"/>.</summary>
     public CommandResponders Responders { get; init; } = CommandResponders.Default;

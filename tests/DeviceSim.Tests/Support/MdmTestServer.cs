@@ -63,6 +63,9 @@ internal sealed class MdmTestServer : IAsyncDisposable
 
     public ConcurrentQueue<ScepChallengeContext> ScepRequests { get; } = new();
 
+    /// <summary>The DeclarativeManagement check-in endpoints and the declarations they serve.</summary>
+    public DeclarativeTestServer Declarative { get; } = new();
+
     /// <summary>Requests the server turned away, with the status and why.</summary>
     public ConcurrentQueue<(string Path, int Status, string Reason)> Refusals { get; } = new();
 
@@ -157,6 +160,7 @@ internal sealed class MdmTestServer : IAsyncDisposable
         {
             UserAuthenticateCheckIn => Results.StatusCode(StatusCodes.Status410Gone),
             SetBootstrapTokenCheckIn set => StoreBootstrapToken(message.Channel.Id, set.BootstrapToken),
+            DeclarativeManagementCheckIn declarative => Declarative.Answer(declarative),
             GetBootstrapTokenCheckIn => Plist(GetBootstrapTokenCheckIn.Response(_bootstrapTokens.TryGetValue(message.Channel.Id, out var token) ? token : null)),
             _ => Results.Ok(),
         };

@@ -1,5 +1,6 @@
 using System.Security.Cryptography.X509Certificates;
 using SaaSMdm.Apple.Plist;
+using SaaSMdm.DeviceSim.Declarative;
 using SaaSMdm.DeviceSim.Hardware;
 
 namespace SaaSMdm.DeviceSim.Commands;
@@ -49,6 +50,9 @@ public sealed class DeviceState(DeviceFacts facts)
     public List<(string ProductKey, string InstallAction)> ScheduledUpdates { get; } = [];
 
     public int DeclarativeManagementSyncs { get; set; }
+
+    /// <summary>The sync the last DeclarativeManagement command asked for, run once the command loop ends.</summary>
+    public DeclarativeSyncRequest? PendingDeclarativeSync { get; set; }
 
     public void Rename(string deviceName) => Facts = Facts with { DeviceName = deviceName };
 

@@ -62,6 +62,18 @@ public static class CheckInMessages
 
     public static PlistDictionary GetBootstrapToken(DeviceFacts facts) => Message("GetBootstrapToken", facts);
 
+    /// <summary>A DDM request to <paramref name="endpoint"/>; <paramref name="data"/> is the JSON a status report carries.</summary>
+    public static PlistDictionary DeclarativeManagement(DeviceFacts facts, string endpoint, byte[]? data = null)
+    {
+        var message = Message("DeclarativeManagement", facts).Add("Endpoint", endpoint);
+        if (data is not null)
+        {
+            message.Add("Data", new PlistData(data));
+        }
+
+        return message;
+    }
+
     public static PlistDictionary CheckOut(DeviceFacts facts, string topic) => Message("CheckOut", facts).Add("Topic", topic);
 
     private static PlistDictionary Message(string messageType, DeviceFacts facts)
