@@ -89,8 +89,8 @@ public sealed class EfCommandQueue(CoreDbContext db, TenantContext tenant, TimeP
     public Task<bool> CancelAsync(Guid enrollmentId, string commandId, CancellationToken cancellationToken) =>
         DequeueWithResultAsync(enrollmentId, commandId, CommandResultStatus.Cancelled, resultPlist: null, cancellationToken);
 
-    public Task ClearAsync(Guid enrollmentId, CancellationToken cancellationToken) =>
-        db.CommandQueue.Where(q => q.EnrollmentId == enrollmentId).ExecuteDeleteAsync(cancellationToken);
+    public Task ClearAsync(IReadOnlyCollection<Guid> enrollmentIds, CancellationToken cancellationToken) =>
+        db.CommandQueue.Where(q => enrollmentIds.Contains(q.EnrollmentId)).ExecuteDeleteAsync(cancellationToken);
 
     /// <summary>
     /// Takes the command off the enrollment's queue and keeps the result, atomically. The delete decides who answers:

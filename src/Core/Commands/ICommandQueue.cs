@@ -30,6 +30,6 @@ public interface ICommandQueue
     /// <summary>Takes an unanswered command off the queue; false when it was not queued.</summary>
     Task<bool> CancelAsync(Guid enrollmentId, string commandId, CancellationToken cancellationToken);
 
-    /// <summary>Drops everything queued for the enrollment (a new Authenticate, a CheckOut, a removal).</summary>
-    Task ClearAsync(Guid enrollmentId, CancellationToken cancellationToken);
+    /// <summary>Drops everything queued for the enrollments (a new Authenticate, a CheckOut, a removal), in one statement.</summary>
+    Task ClearAsync(IReadOnlyCollection<Guid> enrollmentIds, CancellationToken cancellationToken);
 }

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using SaaSMdm.Apple.Mdm;
-using SaaSMdm.Core.Commands;
 using SaaSMdm.Core.Data;
 using SaaSMdm.Core.Data.Entities;
 using SaaSMdm.Rpc;
@@ -15,7 +14,7 @@ public sealed partial class AuthenticateHandler(
     CoreDbContext db,
     TenantContext tenant,
     TenantPushTopic pushTopic,
-    ICommandQueue queue,
+    EnrollmentChannelRemoval channels,
     TimeProvider clock,
     ILogger<AuthenticateHandler> logger) : CheckInHandler<AuthenticateCheckIn>
 {
@@ -52,7 +51,7 @@ public sealed partial class AuthenticateHandler(
         }
         else
         {
-            await StartOverAsync(enrollment, cancellationToken);
+            await channels.StartOverAsync(enrollment.Id, cancellationToken);
         }
 
         Bind(enrollment, message, certificate, StoredTime.UtcNow(clock));
@@ -60,19 +59,6 @@ public sealed partial class AuthenticateHandler(
         await transaction.CommitAsync(cancellationToken);
         LogAuthenticated(logger, channel.Id, enrollment.Id);
         return new CheckInOutcome(DeviceReplies.Empty(), enrollment);
-    }
-
-    private async Task StartOverAsync(EnrollmentEntity device, CancellationToken cancellationToken)
-    {
-        await queue.ClearAsync(device.Id, cancellationToken);
-        var userChannels = await db.Enrollments.Where(e => e.ParentId == device.Id).Select(e => e.Id).ToListAsync(cancellationToken);
-        foreach (var userChannel in userChannels)
-        {
-            await queue.ClearAsync(userChannel, cancellationToken);
-        }
-
-        await db.InventorySnapshots.Where(s => userChannels.Contains(s.EnrollmentId)).ExecuteDeleteAsync(cancellationToken);
-        await db.Enrollments.Where(e => e.ParentId == device.Id).ExecuteDeleteAsync(cancellationToken);
     }
 
     private static void Bind(EnrollmentEntity enrollment, AuthenticateCheckIn message, DeviceCertificate certificate, DateTime now)
