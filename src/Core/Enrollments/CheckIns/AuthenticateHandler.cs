@@ -74,7 +74,9 @@ public sealed partial class AuthenticateHandler(
         enrollment.PushToken = null;
         enrollment.PushMagic = null;
         enrollment.PushTokenInvalidSince = null;
+        // The secrets the previous enrollment escrowed belong to it, not to whoever enrolls the device next.
         enrollment.ProtectedUnlockToken = null;
+        enrollment.ProtectedBootstrapToken = null;
         enrollment.AwaitingConfiguration = false;
         enrollment.TokenUpdateCount = 0;
 
