@@ -33,9 +33,9 @@ public sealed partial class AuthenticateHandler(
             throw new PermissionDeniedException($"Topic '{message.Topic}' is not this organization's push topic.");
         }
 
-        if (await db.Enrollments.AnyAsync(e => e.IdentityCertificateSha256 == certificate.Sha256 && e.ChannelId != channel.Id, cancellationToken))
+        if (await IsBoundElsewhereAsync(certificate, channel.Id, cancellationToken))
         {
-            throw new PermissionDeniedException("The identity certificate is bound to another enrollment.");
+            throw BoundElsewhere();
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -55,11 +55,31 @@ public sealed partial class AuthenticateHandler(
         }
 
         Bind(enrollment, message, certificate, StoredTime.UtcNow(clock));
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // An Authenticate of another channel bound the certificate since the check above; the unique index decided.
+            await transaction.RollbackAsync(cancellationToken);
+            if (await IsBoundElsewhereAsync(certificate, channel.Id, cancellationToken))
+            {
+                throw BoundElsewhere();
+            }
+
+            throw;
+        }
+
         await transaction.CommitAsync(cancellationToken);
         LogAuthenticated(logger, channel.Id, enrollment.Id);
         return new CheckInOutcome(DeviceReplies.Empty(), enrollment);
     }
+
+    private Task<bool> IsBoundElsewhereAsync(DeviceCertificate certificate, string channelId, CancellationToken cancellationToken) =>
+        db.Enrollments.AnyAsync(e => e.IdentityCertificateSha256 == certificate.Sha256 && e.ChannelId != channelId, cancellationToken);
+
+    private static PermissionDeniedException BoundElsewhere() => new("The identity certificate is bound to another enrollment.");
 
     private static void Bind(EnrollmentEntity enrollment, AuthenticateCheckIn message, DeviceCertificate certificate, DateTime now)
     {
