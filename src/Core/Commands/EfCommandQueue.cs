@@ -5,9 +5,12 @@ using SaaSMdm.Core.Data.Entities;
 
 namespace SaaSMdm.Core.Commands;
 
-public sealed class EfCommandQueue(CoreDbContext db, TimeProvider clock) : ICommandQueue
+public sealed class EfCommandQueue(CoreDbContext db, TenantContext tenant, TimeProvider clock) : ICommandQueue
 {
-    /// <summary>Seven values per row stay well below every provider's parameter limit.</summary>
+    /// <summary>
+    /// Each row costs one parameter (its enrollment id; the shared values are bound once), so a chunk stays well
+    /// below every provider's parameter limit.
+    /// </summary>
     private const int QueueRowsPerInsert = 1000;
 
     public async Task EnqueueAsync(CommandEntity command, IReadOnlyCollection<Guid> enrollmentIds, CancellationToken cancellationToken)
@@ -20,26 +23,37 @@ public sealed class EfCommandQueue(CoreDbContext db, TimeProvider clock) : IComm
         await db.SaveChangesAsync(cancellationToken);
         foreach (var chunk in enrollmentIds.Chunk(QueueRowsPerInsert))
         {
-            await InsertQueueRowsAsync(command, chunk, sequence, now, cancellationToken);
+            var queued = await InsertQueueRowsAsync(command, chunk, sequence, now, cancellationToken);
+            if (queued < chunk.Length)
+            {
+                // Callers resolve their targets first, so this is a bug; rolling back keeps it from queuing anything.
+                await transaction.RollbackAsync(cancellationToken);
+                throw new InvalidOperationException(
+                    $"Command {command.Id} names {chunk.Length - queued} enrollments that are not its tenant's (or names one twice); nothing was queued.");
+            }
         }
 
         await transaction.CommitAsync(cancellationToken);
-        db.ChangeTracker.Clear();
     }
 
     /// <summary>
-    /// Multi-row INSERTs: change-tracked entities made an enqueue to 10,000 targets take over a second, these a
-    /// fraction of that on both databases. EF still binds the values, so they are stored as tracked entities would be.
+    /// One INSERT…SELECT per chunk: change-tracked entities made an enqueue to 10,000 targets take over a second,
+    /// these a fraction of that on both databases. EF still binds the values, so they are stored as tracked entities would be.
+    /// Raw SQL passes neither the query filter nor the tenant write guard, so the rows come from the command's
+    /// tenant's own enrollments: an id of another tenant (or of no enrollment) inserts nothing.
     /// </summary>
     private Task<int> InsertQueueRowsAsync(CommandEntity command, Guid[] enrollmentIds, long sequence, DateTime queuedAt, CancellationToken cancellationToken)
     {
         object[] shared = [command.Id, command.TenantId, sequence, (int)QueuedCommandStatus.Pending, queuedAt, 0];
-        var sql = new StringBuilder("INSERT INTO command_queue (command_id, tenant_id, sequence, status, queued_at, not_now_count, enrollment_id) VALUES ");
+        var sql = new StringBuilder(
+            "INSERT INTO command_queue (command_id, tenant_id, sequence, status, queued_at, not_now_count, enrollment_id) " +
+            "SELECT {0}, {1}, {2}, {3}, {4}, {5}, e.id FROM enrollments e WHERE e.tenant_id = {1} AND e.id IN (");
         for (var i = 0; i < enrollmentIds.Length; i++)
         {
-            sql.Append(i == 0 ? "" : ", ").Append("({0}, {1}, {2}, {3}, {4}, {5}, {").Append(shared.Length + i).Append("})");
+            sql.Append(i == 0 ? "{" : ", {").Append(shared.Length + i).Append('}');
         }
 
+        sql.Append(')');
         return db.Database.ExecuteSqlRawAsync(sql.ToString(), [.. shared, .. enrollmentIds.Cast<object>()], cancellationToken);
     }
 
@@ -58,37 +72,8 @@ public sealed class EfCommandQueue(CoreDbContext db, TimeProvider clock) : IComm
             .FirstOrDefaultAsync(cancellationToken);
     }
 
-    public async Task<CommandEntity?> CompleteAsync(Guid enrollmentId, string commandId, CommandResultStatus status, byte[] resultPlist, CancellationToken cancellationToken)
-    {
-        var command = await db.Commands.AsNoTracking().FirstOrDefaultAsync(c => c.Id == commandId, cancellationToken);
-        if (command is null)
-        {
-            return null;
-        }
-
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var removed = await db.CommandQueue.Where(q => q.EnrollmentId == enrollmentId && q.CommandId == commandId).ExecuteDeleteAsync(cancellationToken);
-        if (removed == 0)
-        {
-            // Already answered (a retried report) or never queued here: one delivery, one result.
-            return null;
-        }
-
-        db.CommandResults.Add(new CommandResultEntity
-        {
-            Id = Guid.CreateVersion7(),
-            TenantId = command.TenantId,
-            EnrollmentId = enrollmentId,
-            CommandId = commandId,
-            Status = status,
-            ResultPlist = resultPlist,
-            ReceivedAt = StoredTime.UtcNow(clock),
-        });
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        db.ChangeTracker.Clear();
-        return command;
-    }
+    public Task<bool> CompleteAsync(Guid enrollmentId, string commandId, CommandResultStatus status, byte[] resultPlist, CancellationToken cancellationToken) =>
+        DequeueWithResultAsync(enrollmentId, commandId, status, resultPlist, cancellationToken);
 
     public Task MarkNotNowAsync(Guid enrollmentId, string commandId, CancellationToken cancellationToken)
     {
@@ -101,7 +86,19 @@ public sealed class EfCommandQueue(CoreDbContext db, TimeProvider clock) : IComm
                 .SetProperty(q => q.NotNowCount, q => q.NotNowCount + 1), cancellationToken);
     }
 
-    public async Task<bool> CancelAsync(Guid enrollmentId, string commandId, CancellationToken cancellationToken)
+    public Task<bool> CancelAsync(Guid enrollmentId, string commandId, CancellationToken cancellationToken) =>
+        DequeueWithResultAsync(enrollmentId, commandId, CommandResultStatus.Cancelled, resultPlist: null, cancellationToken);
+
+    public Task ClearAsync(IReadOnlyCollection<Guid> enrollmentIds, CancellationToken cancellationToken) =>
+        db.CommandQueue.Where(q => enrollmentIds.Contains(q.EnrollmentId)).ExecuteDeleteAsync(cancellationToken);
+
+    /// <summary>
+    /// Takes the command off the enrollment's queue and keeps the result, atomically. The delete decides who answers:
+    /// of several callers (a retried report, a cancel racing the answer) only the one whose delete removed the row
+    /// stores a result — one delivery, one result. The tenant's query filter scopes the delete, so the result belongs
+    /// to the request's tenant.
+    /// </summary>
+    private async Task<bool> DequeueWithResultAsync(Guid enrollmentId, string commandId, CommandResultStatus status, byte[]? resultPlist, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var removed = await db.CommandQueue.Where(q => q.EnrollmentId == enrollmentId && q.CommandId == commandId).ExecuteDeleteAsync(cancellationToken);
@@ -110,22 +107,18 @@ public sealed class EfCommandQueue(CoreDbContext db, TimeProvider clock) : IComm
             return false;
         }
 
-        var tenantId = await db.Commands.Where(c => c.Id == commandId).Select(c => c.TenantId).FirstAsync(cancellationToken);
         db.CommandResults.Add(new CommandResultEntity
         {
             Id = Guid.CreateVersion7(),
-            TenantId = tenantId,
+            TenantId = tenant.TenantId,
             EnrollmentId = enrollmentId,
             CommandId = commandId,
-            Status = CommandResultStatus.Cancelled,
+            Status = status,
+            ResultPlist = resultPlist,
             ReceivedAt = StoredTime.UtcNow(clock),
         });
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        db.ChangeTracker.Clear();
         return true;
     }
-
-    public Task ClearAsync(Guid enrollmentId, CancellationToken cancellationToken) =>
-        db.CommandQueue.Where(q => q.EnrollmentId == enrollmentId).ExecuteDeleteAsync(cancellationToken);
 }

@@ -18,10 +18,11 @@ public interface ICommandQueue
     Task<CommandEntity?> NextAsync(Guid enrollmentId, bool includeNotNow, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Records a final answer: the command leaves the queue and its result is kept. Returns the command, or
-    /// null when it was not queued for the enrollment (never, or already answered): the answer is then ignored.
+    /// Records a final answer: the command leaves the queue and its result is kept. True when this answer did so;
+    /// false when the command was not queued for the enrollment (never, or already answered or cancelled): the
+    /// answer is then ignored.
     /// </summary>
-    Task<CommandEntity?> CompleteAsync(Guid enrollmentId, string commandId, CommandResultStatus status, byte[] resultPlist, CancellationToken cancellationToken);
+    Task<bool> CompleteAsync(Guid enrollmentId, string commandId, CommandResultStatus status, byte[] resultPlist, CancellationToken cancellationToken);
 
     /// <summary>The device answered NotNow: the command stays queued and is asked again on a later connection.</summary>
     Task MarkNotNowAsync(Guid enrollmentId, string commandId, CancellationToken cancellationToken);
@@ -29,6 +30,6 @@ public interface ICommandQueue
     /// <summary>Takes an unanswered command off the queue; false when it was not queued.</summary>
     Task<bool> CancelAsync(Guid enrollmentId, string commandId, CancellationToken cancellationToken);
 
-    /// <summary>Drops everything queued for the enrollment (a new Authenticate, a CheckOut, a removal).</summary>
-    Task ClearAsync(Guid enrollmentId, CancellationToken cancellationToken);
+    /// <summary>Drops everything queued for the enrollments (a new Authenticate, a CheckOut, a removal), in one statement.</summary>
+    Task ClearAsync(IReadOnlyCollection<Guid> enrollmentIds, CancellationToken cancellationToken);
 }

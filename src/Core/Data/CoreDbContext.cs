@@ -133,9 +133,8 @@ public sealed class CoreDbContext(DbContextOptions<CoreDbContext> options, Tenan
             enrollment.Property(e => e.ChannelId).HasMaxLength(512);
             enrollment.Property(e => e.IdentityCertificateSha256).HasMaxLength(64);
             enrollment.HasIndex(e => new { e.TenantId, e.ChannelId }).IsUnique();
-            enrollment.HasIndex(e => new { e.TenantId, e.State, e.EnrolledAt });
             enrollment.HasIndex(e => new { e.TenantId, e.AuthenticatedAt, e.ChannelId });
-            enrollment.HasIndex(e => e.IdentityCertificateSha256);
+            enrollment.HasIndex(e => new { e.TenantId, e.IdentityCertificateSha256 }).IsUnique();
             enrollment.HasIndex(e => e.ParentId);
             enrollment.HasQueryFilter(e => e.TenantId == CurrentTenantId);
         });
@@ -155,6 +154,7 @@ public sealed class CoreDbContext(DbContextOptions<CoreDbContext> options, Tenan
             command.Property(c => c.Id).HasMaxLength(64);
             command.Property(c => c.RequestType).HasMaxLength(128);
             command.HasIndex(c => new { c.TenantId, c.CreatedAt });
+            command.HasIndex(c => c.CreatedAt);
             command.HasQueryFilter(c => c.TenantId == CurrentTenantId);
         });
 
@@ -164,6 +164,7 @@ public sealed class CoreDbContext(DbContextOptions<CoreDbContext> options, Tenan
             queued.HasKey(q => new { q.EnrollmentId, q.CommandId });
             queued.Property(q => q.CommandId).HasMaxLength(64);
             queued.HasIndex(q => new { q.EnrollmentId, q.Sequence });
+            queued.HasIndex(q => q.CommandId);
             queued.HasQueryFilter(q => q.TenantId == CurrentTenantId);
         });
 

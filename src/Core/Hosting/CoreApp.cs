@@ -9,6 +9,7 @@ using SaaSMdm.Core.Certificates;
 using SaaSMdm.Core.Commands;
 using SaaSMdm.Core.Data;
 using SaaSMdm.Core.Declarations;
+using SaaSMdm.Core.Enrollments;
 using SaaSMdm.Core.Gateway;
 using SaaSMdm.Core.Health;
 using SaaSMdm.Core.Maintenance;
@@ -52,6 +53,7 @@ public static class CoreApp
         builder.Services.AddScoped<TenantProvisioner>();
         builder.Services.AddScoped<TenantCertificateAuthorities>();
         builder.Services.AddScoped<ICommandQueue, EfCommandQueue>();
+        builder.Services.AddScoped<EnrollmentChannelRemoval>();
         builder.Services.AddDeviceGateway(builder.Configuration);
         builder.Services.AddDeclarativeManagement();
         builder.Services.AddSingleton<DatabaseHealth>();

@@ -141,6 +141,28 @@ public abstract class CheckInTests<TProvider>(GatewayFixture<TProvider> fixture)
         Assert.Null(TestDevice.CommandIn(await device.ConnectAsync("Idle")));
     }
 
+    [Fact]
+    public async Task A_new_Authenticate_forgets_the_unlock_and_bootstrap_tokens_the_previous_enrollment_escrowed()
+    {
+        var tenant = await fixture.SharedTenantAsync();
+        var device = await tenant.EnrollDeviceAsync();
+        TestDevice.AssertAccepted(await device.CheckInAsync(device.TokenUpdate(unlockToken: [4, 5, 6])));
+        TestDevice.AssertAccepted(await device.CheckInAsync(device.Message("SetBootstrapToken").Add("BootstrapToken", new PlistData([1, 2, 3]))));
+        var escrowed = (await fixture.FindEnrollmentAsync(tenant.Id, device.Udid))!;
+        Assert.NotNull(escrowed.ProtectedUnlockToken);
+        Assert.NotNull(escrowed.ProtectedBootstrapToken);
+
+        TestDevice.AssertAccepted(await device.CheckInAsync(device.Authenticate()));
+        TestDevice.AssertAccepted(await device.CheckInAsync(device.TokenUpdate()));
+
+        var restarted = (await fixture.FindEnrollmentAsync(tenant.Id, device.Udid))!;
+        Assert.Null(restarted.ProtectedUnlockToken);
+        Assert.Null(restarted.ProtectedBootstrapToken);
+        var none = await device.CheckInAsync(device.Message("GetBootstrapToken"));
+        Assert.Equal(200, none.HttpStatus);
+        Assert.Empty((PlistDictionary)PlistReader.Read(none.Body.Span));
+    }
+
     [Theory]
     [InlineData("UserID", "3F1C0D2B-0000-4000-8000-00000000ABCD", null, EnrollmentKind.User)]
     [InlineData("UserID", EnrollmentChannel.SharedIPadUserId, "student@example.org", EnrollmentKind.SharedIPadUser)]

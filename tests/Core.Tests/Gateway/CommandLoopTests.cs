@@ -82,6 +82,23 @@ public abstract class CommandLoopTests<TProvider>(GatewayFixture<TProvider> fixt
     }
 
     [Fact]
+    public async Task An_enqueue_naming_an_enrollment_of_another_tenant_fails_and_queues_nothing()
+    {
+        var (tenant, _, enrollmentId) = await EnrolledAsync();
+        var other = await fixture.OtherTenantAsync();
+        var foreign = await other.EnrollDeviceAsync();
+        var foreignId = (await fixture.FindEnrollmentAsync(other.Id, foreign.Udid))!.Id;
+        var command = MdmCommands.RestartDevice();
+        var before = (await fixture.SnapshotAsync(tenant.Id), await fixture.SnapshotAsync(other.Id));
+
+        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => fixture.EnqueueAsync(tenant.Id, command, enrollmentId, foreignId));
+
+        Assert.Contains("not its tenant's", refused.Message, StringComparison.Ordinal);
+        Assert.Equal(before, (await fixture.SnapshotAsync(tenant.Id), await fixture.SnapshotAsync(other.Id)));
+        Assert.False(await fixture.ReadAsync(tenant.Id, db => db.Commands.AnyAsync(c => c.Id == command.CommandUuid)));
+    }
+
+    [Fact]
     public async Task Answers_to_commands_not_queued_for_the_device_are_ignored()
     {
         var (tenant, device, enrollmentId) = await EnrolledAsync();

@@ -92,6 +92,31 @@ public abstract class DeviceIdentityTests<TProvider>(GatewayFixture<TProvider> f
         await AssertRefusedAsync(tenant, () => victim.CheckInAsync(victim.Authenticate(), presenting: neighbour.Certificate));
     }
 
+    [Fact]
+    public async Task Channels_authenticating_at_once_with_one_certificate_bind_it_once_and_the_rest_are_PERMISSION_DENIED()
+    {
+        var tenant = await fixture.SharedTenantAsync();
+        var certificate = (await tenant.NewDeviceAsync()).Certificate;
+        var claimants = Enumerable.Range(0, 6).Select(_ => new TestDevice(tenant, Guid.NewGuid().ToString("D").ToUpperInvariant(), certificate));
+
+        var outcomes = await Task.WhenAll(claimants.Select(async device =>
+        {
+            try
+            {
+                TestDevice.AssertAccepted(await device.CheckInAsync(device.Authenticate()));
+                return StatusCode.OK;
+            }
+            catch (RpcException refused)
+            {
+                return refused.StatusCode;
+            }
+        }));
+
+        Assert.Equal([StatusCode.OK, .. Enumerable.Repeat(StatusCode.PermissionDenied, 5)], outcomes.Order());
+        var sha256 = Convert.ToHexStringLower(SHA256.HashData(certificate.RawData));
+        Assert.Equal(1, await fixture.ReadAsync(tenant.Id, db => db.Enrollments.CountAsync(e => e.IdentityCertificateSha256 == sha256)));
+    }
+
     [Theory]
     [InlineData("no certificate")]
     [InlineData("garbage")]

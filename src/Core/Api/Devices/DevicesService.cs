@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using SaaSMdm.Contracts.V1;
-using SaaSMdm.Core.Commands;
 using SaaSMdm.Core.Data;
+using SaaSMdm.Core.Enrollments;
 using SaaSMdm.Core.Push;
 using SaaSMdm.Core.Tenants;
 using SaaSMdm.Rpc;
@@ -10,7 +10,7 @@ using SaaSMdm.Rpc.Server;
 namespace SaaSMdm.Core.Api.Devices;
 
 /// <summary>The public Devices API; <see cref="ApiTenantInterceptor"/> has entered the request's tenant.</summary>
-public sealed class DevicesService(CoreDbContext db, ICommandQueue queue, PushSender pushes) : Contracts.V1.Devices.DevicesBase
+public sealed class DevicesService(CoreDbContext db, EnrollmentChannelRemoval channels, PushSender pushes) : Contracts.V1.Devices.DevicesBase
 {
     public override async Task<ListDevicesResponse> ListDevices(ListDevicesRequest request, ServerCallContext context)
     {
@@ -73,14 +73,7 @@ public sealed class DevicesService(CoreDbContext db, ICommandQueue queue, PushSe
         var cancellationToken = context.CancellationToken;
         var device = await DeviceChannels.FindAsync(db, request.DeviceId, cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var channels = await db.Enrollments.Where(e => e.Id == device.Id || e.ParentId == device.Id).Select(e => e.Id).ToListAsync(cancellationToken);
-        foreach (var channel in channels)
-        {
-            await queue.ClearAsync(channel, cancellationToken);
-        }
-
-        await db.InventorySnapshots.Where(s => channels.Contains(s.EnrollmentId)).ExecuteDeleteAsync(cancellationToken);
-        await db.Enrollments.Where(e => channels.Contains(e.Id)).ExecuteDeleteAsync(cancellationToken);
+        await channels.RemoveDeviceAsync(device.Id, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new RemoveDeviceResponse();
     }

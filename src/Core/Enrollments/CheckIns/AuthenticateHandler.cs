@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using SaaSMdm.Apple.Mdm;
-using SaaSMdm.Core.Commands;
 using SaaSMdm.Core.Data;
 using SaaSMdm.Core.Data.Entities;
 using SaaSMdm.Rpc;
@@ -15,7 +14,7 @@ public sealed partial class AuthenticateHandler(
     CoreDbContext db,
     TenantContext tenant,
     TenantPushTopic pushTopic,
-    ICommandQueue queue,
+    EnrollmentChannelRemoval channels,
     TimeProvider clock,
     ILogger<AuthenticateHandler> logger) : CheckInHandler<AuthenticateCheckIn>
 {
@@ -34,9 +33,9 @@ public sealed partial class AuthenticateHandler(
             throw new PermissionDeniedException($"Topic '{message.Topic}' is not this organization's push topic.");
         }
 
-        if (await db.Enrollments.AnyAsync(e => e.IdentityCertificateSha256 == certificate.Sha256 && e.ChannelId != channel.Id, cancellationToken))
+        if (await IsBoundElsewhereAsync(certificate, channel.Id, cancellationToken))
         {
-            throw new PermissionDeniedException("The identity certificate is bound to another enrollment.");
+            throw BoundElsewhere();
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -52,28 +51,35 @@ public sealed partial class AuthenticateHandler(
         }
         else
         {
-            await StartOverAsync(enrollment, cancellationToken);
+            await channels.StartOverAsync(enrollment.Id, cancellationToken);
         }
 
         Bind(enrollment, message, certificate, StoredTime.UtcNow(clock));
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // An Authenticate of another channel bound the certificate since the check above; the unique index decided.
+            await transaction.RollbackAsync(cancellationToken);
+            if (await IsBoundElsewhereAsync(certificate, channel.Id, cancellationToken))
+            {
+                throw BoundElsewhere();
+            }
+
+            throw;
+        }
+
         await transaction.CommitAsync(cancellationToken);
         LogAuthenticated(logger, channel.Id, enrollment.Id);
         return new CheckInOutcome(DeviceReplies.Empty(), enrollment);
     }
 
-    private async Task StartOverAsync(EnrollmentEntity device, CancellationToken cancellationToken)
-    {
-        await queue.ClearAsync(device.Id, cancellationToken);
-        var userChannels = await db.Enrollments.Where(e => e.ParentId == device.Id).Select(e => e.Id).ToListAsync(cancellationToken);
-        foreach (var userChannel in userChannels)
-        {
-            await queue.ClearAsync(userChannel, cancellationToken);
-        }
+    private Task<bool> IsBoundElsewhereAsync(DeviceCertificate certificate, string channelId, CancellationToken cancellationToken) =>
+        db.Enrollments.AnyAsync(e => e.IdentityCertificateSha256 == certificate.Sha256 && e.ChannelId != channelId, cancellationToken);
 
-        await db.InventorySnapshots.Where(s => userChannels.Contains(s.EnrollmentId)).ExecuteDeleteAsync(cancellationToken);
-        await db.Enrollments.Where(e => e.ParentId == device.Id).ExecuteDeleteAsync(cancellationToken);
-    }
+    private static PermissionDeniedException BoundElsewhere() => new("The identity certificate is bound to another enrollment.");
 
     private static void Bind(EnrollmentEntity enrollment, AuthenticateCheckIn message, DeviceCertificate certificate, DateTime now)
     {
@@ -88,7 +94,9 @@ public sealed partial class AuthenticateHandler(
         enrollment.PushToken = null;
         enrollment.PushMagic = null;
         enrollment.PushTokenInvalidSince = null;
+        // The secrets the previous enrollment escrowed belong to it, not to whoever enrolls the device next.
         enrollment.ProtectedUnlockToken = null;
+        enrollment.ProtectedBootstrapToken = null;
         enrollment.AwaitingConfiguration = false;
         enrollment.TokenUpdateCount = 0;
 

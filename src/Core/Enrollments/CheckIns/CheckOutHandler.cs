@@ -33,9 +33,9 @@ public sealed partial class CheckOutHandler(
         {
             enrollment.State = EnrollmentState.CheckedOut;
             enrollment.CheckedOutAt = now;
-            await queue.ClearAsync(enrollment.Id, cancellationToken);
         }
 
+        await queue.ClearAsync([.. leaving.Select(e => e.Id)], cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         LogCheckedOut(logger, channel.ChannelId, leaving.Count);

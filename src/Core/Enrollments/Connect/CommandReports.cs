@@ -49,7 +49,11 @@ public sealed partial class CommandReports(CoreDbContext db, ICommandQueue queue
             status = CommandResultStatus.Error;
         }
 
-        await queue.CompleteAsync(enrollmentId, commandId, status, reportPlist, cancellationToken);
+        if (!await queue.CompleteAsync(enrollmentId, commandId, status, reportPlist, cancellationToken))
+        {
+            // A concurrent answer or a cancellation took it off the queue since it was looked up.
+            LogNotQueued(logger, report.Status, commandId, enrollment.Channel.ChannelId);
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Ignored {Status} for command {CommandId}, which is not queued for {ChannelId}")]
