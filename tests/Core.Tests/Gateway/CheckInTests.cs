@@ -123,6 +123,7 @@ public abstract class CheckInTests<TProvider>(GatewayFixture<TProvider> fixture)
         await fixture.EnqueueAsync(tenant.Id, MdmCommands.ProfileList(), enrollment.Id, user.Id);
         Assert.Equal(answered.CommandUuid, TestDevice.CommandIn(await device.ConnectAsync("Idle")));
         await device.ConnectAsync("Error", answered.CommandUuid);
+        Assert.Equal(1, await fixture.ReadAsync(tenant.Id, db => db.DeclarativeStates.CountAsync(s => s.EnrollmentId == enrollment.Id)));
 
         TestDevice.AssertAccepted(await device.CheckInAsync(device.Authenticate()));
 
@@ -133,6 +134,7 @@ public abstract class CheckInTests<TProvider>(GatewayFixture<TProvider> fixture)
         Assert.Equal(0, restarted.TokenUpdateCount);
         Assert.Null(await fixture.FindEnrollmentAsync(tenant.Id, user.ChannelId));
         Assert.Equal(0, await fixture.ReadAsync(tenant.Id, db => db.CommandQueue.CountAsync(q => q.EnrollmentId == enrollment.Id || q.EnrollmentId == user.Id)));
+        Assert.Equal(0, await fixture.ReadAsync(tenant.Id, db => db.DeclarativeStates.CountAsync(s => s.EnrollmentId == enrollment.Id || s.EnrollmentId == user.Id)));
         Assert.Equal(1, await fixture.ReadAsync(tenant.Id, db => db.CommandResults.CountAsync(r => r.EnrollmentId == enrollment.Id && r.CommandId == answered.CommandUuid)));
 
         TestDevice.AssertAccepted(await device.CheckInAsync(device.TokenUpdate()));
@@ -248,6 +250,7 @@ public abstract class CheckInTests<TProvider>(GatewayFixture<TProvider> fixture)
         Assert.All(checkedOut, e => Assert.Equal(EnrollmentState.CheckedOut, e.State));
         Assert.All(checkedOut, e => Assert.NotNull(e.CheckedOutAt));
         Assert.Equal(0, await fixture.ReadAsync(tenant.Id, db => db.CommandQueue.CountAsync(q => q.EnrollmentId == enrollment.Id || q.EnrollmentId == user.Id)));
+        Assert.Equal(0, await fixture.ReadAsync(tenant.Id, db => db.DeclarativeStates.CountAsync(s => s.EnrollmentId == enrollment.Id || s.EnrollmentId == user.Id)));
         TestDevice.AssertUnrecognized(await device.ConnectAsync("Idle"));
         TestDevice.AssertUnrecognized(await device.CheckInAsync(device.TokenUpdate()));
 

@@ -1,16 +1,15 @@
 using Microsoft.EntityFrameworkCore;
 using SaaSMdm.Apple.Mdm;
-using SaaSMdm.Core.Commands;
 using SaaSMdm.Core.Data;
 using SaaSMdm.Core.Data.Entities;
 
 namespace SaaSMdm.Core.Enrollments.CheckIns;
 
-/// <summary>CheckOut: the MDM profile was removed. The channel (on the device channel, every channel of the device) checks out and its queue empties.</summary>
+/// <summary>CheckOut: the MDM profile was removed. The channel (on the device channel, every channel of the device) checks out; its queue and declarative state empty.</summary>
 public sealed partial class CheckOutHandler(
     CoreDbContext db,
     BoundEnrollments enrollments,
-    ICommandQueue queue,
+    EnrollmentChannelRemoval removal,
     TimeProvider clock,
     ILogger<CheckOutHandler> logger) : CheckInHandler<CheckOutCheckIn>
 {
@@ -35,7 +34,7 @@ public sealed partial class CheckOutHandler(
             enrollment.CheckedOutAt = now;
         }
 
-        await queue.ClearAsync([.. leaving.Select(e => e.Id)], cancellationToken);
+        await removal.LeaveAsync([.. leaving.Select(e => e.Id)], cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         LogCheckedOut(logger, channel.ChannelId, leaving.Count);
