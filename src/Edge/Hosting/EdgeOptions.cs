@@ -1,3 +1,5 @@
+using SaaSMdm.Apple.Mdm;
+
 namespace SaaSMdm.Edge.Hosting;
 
 /// <summary>How Edge listens and where it finds Core (section <c>Edge</c>).</summary>
@@ -50,7 +52,8 @@ public sealed class EdgeOptions
 
     /// <summary>
     /// The largest check-in or command report body accepted, in bytes; larger ones get 413 before they are read
-    /// in full. Core's <c>Grpc:MaxReceiveMessageSize</c> must exceed it plus the device's certificate.
+    /// in full. At most <see cref="MdmMessageLimits.MaxMessageBytes"/>; Core's <c>Grpc:MaxReceiveMessageSize</c>
+    /// must exceed it plus the device's certificate.
     /// </summary>
     public int MaxDeviceRequestBytes { get; set; } = 2 * 1024 * 1024;
 
@@ -66,9 +69,9 @@ public sealed class EdgeOptions
             throw new InvalidOperationException($"Edge:PublicUrl '{PublicUrl}' must be an absolute https:// (or http://) URL.");
         }
 
-        if (MaxDeviceRequestBytes < 1)
+        if (MaxDeviceRequestBytes is < 1 or > MdmMessageLimits.MaxMessageBytes)
         {
-            throw new InvalidOperationException("Edge:MaxDeviceRequestBytes must be positive.");
+            throw new InvalidOperationException($"Edge:MaxDeviceRequestBytes must be between 1 and {MdmMessageLimits.MaxMessageBytes}, the most Core reads.");
         }
 
         if (CoreCallTimeoutSeconds < 1)

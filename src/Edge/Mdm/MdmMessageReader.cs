@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using SaaSMdm.Apple.Mdm;
 using SaaSMdm.Apple.Plist;
 using SaaSMdm.Edge.Devices;
@@ -7,20 +6,13 @@ using SaaSMdm.Edge.Hosting;
 namespace SaaSMdm.Edge.Mdm;
 
 /// <summary>
-/// Checks that a device's body is a check-in message or a command report Edge can read, under limits much
-/// tighter than the plist reader's defaults: Core only gets what parses.
+/// Checks that a device's body is a check-in message or a command report Edge can read, under the
+/// <see cref="MdmMessageLimits"/> Core reads it with too: Core only gets what parses. The body's size was already
+/// bounded by <see cref="EdgeOptions.MaxDeviceRequestBytes"/> when it was read.
 /// </summary>
-public sealed class MdmMessageReader(IOptions<EdgeOptions> options)
+public sealed class MdmMessageReader
 {
     private const int MaxReasonLength = 200;
-
-    // Apple's deepest results (profile lists with nested payloads) stay well within these.
-    private readonly PlistReaderOptions _limits = new()
-    {
-        MaxInputBytes = options.Value.MaxDeviceRequestBytes,
-        MaxDepth = 32,
-        MaxObjects = 100_000,
-    };
 
     /// <exception cref="DeviceRequestRefusedException">400: not a plist, or not a check-in message of a known MessageType.</exception>
     public CheckInMessage ReadCheckIn(byte[] body) => Read(body, CheckInMessage.Parse);
@@ -33,7 +25,7 @@ public sealed class MdmMessageReader(IOptions<EdgeOptions> options)
         PlistValue plist;
         try
         {
-            plist = PlistReader.Read(body, _limits);
+            plist = PlistReader.Read(body, MdmMessageLimits.ReaderOptions);
         }
         catch (PlistFormatException ex)
         {

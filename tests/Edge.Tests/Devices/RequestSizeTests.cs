@@ -22,6 +22,7 @@ public sealed class RequestSizeTests
     [InlineData("Edge:PublicUrl", "mdm.example.com", "PublicUrl")]
     [InlineData("Edge:PublicUrl", "ftp://mdm.example.com", "PublicUrl")]
     [InlineData("Edge:MaxDeviceRequestBytes", "0", "MaxDeviceRequestBytes")]
+    [InlineData("Edge:MaxDeviceRequestBytes", "4194305", "MaxDeviceRequestBytes")]
     [InlineData("Edge:CoreCallTimeoutSeconds", "0", "CoreCallTimeoutSeconds")]
     public void Unusable_settings_stop_Edge_with_a_clear_message(string key, string value, string named)
     {
