@@ -1,4 +1,5 @@
 using SaaSMdm.Apple.Mdm;
+using SaaSMdm.Contracts;
 
 namespace SaaSMdm.Edge.Hosting;
 
@@ -46,7 +47,7 @@ public sealed class EdgeOptions
     /// The public URL devices reach Edge at (e.g. <c>https://mdm.example.com</c>); enrollment profiles point
     /// devices at it. Unset, it is taken from each request's scheme and Host header, which is only right when
     /// devices connect to Edge directly: behind a load balancer, or wherever the Host header cannot be trusted,
-    /// set it.
+    /// set it (required with <see cref="TlsOffloaded"/>). It must be a <see cref="DeviceBaseUrl"/>, as Core checks too.
     /// </summary>
     public string? PublicUrl { get; set; }
 
@@ -63,10 +64,15 @@ public sealed class EdgeOptions
     /// <exception cref="InvalidOperationException">A setting cannot be used.</exception>
     internal void Validate()
     {
-        if (!string.IsNullOrEmpty(PublicUrl)
-            && !(Uri.TryCreate(PublicUrl, UriKind.Absolute, out var publicUrl) && (publicUrl.Scheme == Uri.UriSchemeHttps || publicUrl.Scheme == Uri.UriSchemeHttp)))
+        if (!string.IsNullOrEmpty(PublicUrl) && !DeviceBaseUrl.TryParse(PublicUrl, out _))
         {
-            throw new InvalidOperationException($"Edge:PublicUrl '{PublicUrl}' must be an absolute https:// (or http://) URL.");
+            throw new InvalidOperationException($"Edge:PublicUrl '{PublicUrl}' must be {DeviceBaseUrl.Rule}.");
+        }
+
+        if (TlsOffloaded && string.IsNullOrEmpty(PublicUrl))
+        {
+            throw new InvalidOperationException(
+                "Edge:PublicUrl is required with Edge:TlsOffloaded: behind a load balancer the request's scheme and Host are not the URL devices use.");
         }
 
         if (MaxDeviceRequestBytes is < 1 or > MdmMessageLimits.MaxMessageBytes)
