@@ -1,5 +1,6 @@
 using SaaSMdm.Apple.Mdm;
 using SaaSMdm.Apple.Plist;
+using SaaSMdm.Contracts;
 using SaaSMdm.Edge.Devices;
 using SaaSMdm.Edge.Hosting;
 
@@ -12,8 +13,6 @@ namespace SaaSMdm.Edge.Mdm;
 /// </summary>
 public sealed class MdmMessageReader
 {
-    private const int MaxReasonLength = 200;
-
     /// <exception cref="DeviceRequestRefusedException">400: not a plist, or not a check-in message of a known MessageType.</exception>
     public CheckInMessage ReadCheckIn(byte[] body) => Read(body, CheckInMessage.Parse);
 
@@ -43,9 +42,5 @@ public sealed class MdmMessageReader
     }
 
     /// <summary>Reasons may quote what the device sent; the device is told a bounded, printable excerpt.</summary>
-    private static string Shorten(string reason)
-    {
-        var printable = new string(reason.Select(c => char.IsControl(c) ? ' ' : c).Take(MaxReasonLength).ToArray());
-        return reason.Length > MaxReasonLength ? printable + "…" : printable;
-    }
+    private static string Shorten(string reason) => CallerText.Shorten(reason, CallerText.MaxReasonLength);
 }
