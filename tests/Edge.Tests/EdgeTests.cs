@@ -108,12 +108,26 @@ public sealed class EdgeTests(CoreFixture<OnSqlite> core) : IClassFixture<CoreFi
     }
 
     [Fact]
+    public void Tls_offloading_needs_the_public_url_devices_use()
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => EdgeApp.Build([], builder =>
+            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Edge:Url"] = "http://127.0.0.1:0",
+                ["Edge:TlsOffloaded"] = "true",
+            })));
+
+        Assert.Contains("Edge:PublicUrl is required", error.Message);
+    }
+
+    [Fact]
     public async Task Behind_a_tls_offloading_load_balancer_edge_serves_plain_http()
     {
         await using var edge = await EdgeTestHost.StartAsync(core.Host.GrpcAddress, settings: new Dictionary<string, string?>
         {
             ["Edge:Url"] = "http://127.0.0.1:0",
             ["Edge:TlsOffloaded"] = "true",
+            ["Edge:PublicUrl"] = "https://mdm.example.com",
         });
         using var http = new HttpClient { BaseAddress = edge.Address };
 

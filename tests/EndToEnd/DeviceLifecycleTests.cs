@@ -1,12 +1,13 @@
 using System.Net;
 using System.Text.Json;
+using SaaSMdm.Apple.Cms;
 using SaaSMdm.Apple.Plist;
 using SaaSMdm.Contracts.V1;
-using SaaSMdm.DeviceSim;
 using SaaSMdm.DeviceSim.Fleet;
 using SaaSMdm.DeviceSim.Hardware;
 using SaaSMdm.DeviceSim.Protocol;
 using SaaSMdm.DeviceSim.Transport;
+using SaaSMdm.DeviceSim;
 using SaaSMdm.TestHosts;
 
 namespace SaaSMdm.EndToEnd;
@@ -94,7 +95,7 @@ public abstract class DeviceLifecycleTests<TProvider>(LifecycleFixture<TProvider
         {
             Content = new ByteArrayContent(body),
         };
-        request.Headers.Add(MdmSignature.HeaderName, MdmSignature.Sign(body, device.Identity!.Certificate));
+        request.Headers.Add(MdmSignatureHeader.Name, new MdmSignatureSigner(SigningIdentity.FromCertificate(device.Identity!.Certificate)).Sign(body));
         using var response = await http.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);

@@ -8,16 +8,16 @@ public sealed record AuthenticateCheckIn : CheckInMessage
     internal AuthenticateCheckIn(MessageFields fields)
         : base(fields)
     {
-        Topic = fields.RequiredString("Topic");
-        DeviceName = fields.String("DeviceName");
-        Model = fields.String("Model");
-        ModelName = fields.String("ModelName");
-        ProductName = fields.String("ProductName");
-        OSVersion = fields.String("OSVersion");
-        BuildVersion = fields.String("BuildVersion");
-        SerialNumber = fields.String("SerialNumber");
-        Imei = fields.String("IMEI");
-        Meid = fields.String("MEID");
+        Topic = fields.RequiredText("Topic");
+        DeviceName = fields.Text("DeviceName");
+        Model = fields.Text("Model");
+        ModelName = fields.Text("ModelName");
+        ProductName = fields.Text("ProductName");
+        OSVersion = fields.Text("OSVersion");
+        BuildVersion = fields.Text("BuildVersion");
+        SerialNumber = fields.Text("SerialNumber");
+        Imei = fields.Text("IMEI");
+        Meid = fields.Text("MEID");
     }
 
     public string Topic { get; }

@@ -26,7 +26,10 @@ public abstract record CheckInMessage
 
     /// <summary>Reads a check-in by its MessageType into the matching record.</summary>
     /// <exception cref="UnknownMessageTypeException">The MessageType is not one Apple's schema defines.</exception>
-    /// <exception cref="MdmMessageFormatException">The body is not a dictionary, lacks a required key or has a wrongly typed value.</exception>
+    /// <exception cref="MdmMessageFormatException">
+    /// The body is not a dictionary, lacks a required key, has a wrongly typed value, or has an identifier or text
+    /// value over its <see cref="MdmMessageLimits"/> or with control characters.
+    /// </exception>
     public static CheckInMessage Parse(PlistValue body)
     {
         ArgumentNullException.ThrowIfNull(body);

@@ -8,7 +8,7 @@ public sealed record CheckOutCheckIn : CheckInMessage
     internal CheckOutCheckIn(MessageFields fields)
         : base(fields)
     {
-        Topic = fields.String("Topic");
+        Topic = fields.Text("Topic");
     }
 
     public string? Topic { get; }

@@ -12,7 +12,7 @@ public sealed record CommandReport
     {
         Raw = fields.Dictionary;
         Status = ParseStatus(fields.RequiredString("Status"));
-        CommandUuid = fields.String("CommandUUID");
+        CommandUuid = fields.Identifier("CommandUUID");
         if (CommandUuid is null && Status != CommandStatus.Idle)
         {
             throw new MdmMessageFormatException($"a {Status} report must name its CommandUUID", "CommandUUID");
@@ -36,7 +36,10 @@ public sealed record CommandReport
 
     public PlistDictionary Raw { get; }
 
-    /// <exception cref="MdmMessageFormatException">The body is not a dictionary, Status is missing or unknown, or a key has the wrong type.</exception>
+    /// <exception cref="MdmMessageFormatException">
+    /// The body is not a dictionary, Status is missing or unknown, a key has the wrong type, or an identifier is over
+    /// <see cref="MdmMessageLimits.MaxIdentifierLength"/> or holds control characters.
+    /// </exception>
     public static CommandReport Parse(PlistValue body)
     {
         ArgumentNullException.ThrowIfNull(body);

@@ -8,7 +8,7 @@ public sealed record DeclarativeManagementCheckIn : CheckInMessage
     internal DeclarativeManagementCheckIn(MessageFields fields)
         : base(fields)
     {
-        Endpoint = fields.RequiredString("Endpoint");
+        Endpoint = fields.RequiredText("Endpoint");
         Data = fields.Data("Data");
     }
 

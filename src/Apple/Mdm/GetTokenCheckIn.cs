@@ -10,7 +10,7 @@ public sealed record GetTokenCheckIn : CheckInMessage
     internal GetTokenCheckIn(MessageFields fields)
         : base(fields)
     {
-        TokenServiceType = fields.RequiredString("TokenServiceType");
+        TokenServiceType = fields.RequiredText("TokenServiceType");
         TokenParameters = fields.DictionaryValue("TokenParameters");
     }
 

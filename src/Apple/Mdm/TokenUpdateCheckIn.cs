@@ -8,9 +8,9 @@ public sealed record TokenUpdateCheckIn : CheckInMessage
     internal TokenUpdateCheckIn(MessageFields fields)
         : base(fields)
     {
-        Topic = fields.RequiredString("Topic");
+        Topic = fields.RequiredText("Topic");
         Token = fields.RequiredData("Token");
-        PushMagic = fields.RequiredString("PushMagic");
+        PushMagic = fields.RequiredText("PushMagic");
         UnlockToken = fields.Data("UnlockToken");
         AwaitingConfiguration = fields.Boolean("AwaitingConfiguration") ?? false;
         NotOnConsole = fields.Boolean("NotOnConsole");

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using SaaSMdm.Contracts;
 using SaaSMdm.Core.Data;
 using SaaSMdm.Core.Data.Entities;
 using SaaSMdm.Rpc;
@@ -16,7 +17,7 @@ public static class DeviceChannels
 
     /// <exception cref="InvalidArgumentException">not a UUID.</exception>
     public static Guid ParseId(string deviceId, string field = "device_id") =>
-        Guid.TryParse(deviceId, out var id) ? id : throw new InvalidArgumentException($"{field} must be a device id (a UUID); got '{Shorten(deviceId)}'.");
+        Guid.TryParse(deviceId, out var id) ? id : throw new InvalidArgumentException($"{field} must be a device id (a UUID); got '{CallerText.Shorten(deviceId)}'.");
 
     /// <exception cref="NotFoundException">the tenant has no such device.</exception>
     public static async Task<EnrollmentEntity> FindAsync(CoreDbContext db, string deviceId, CancellationToken cancellationToken)
@@ -25,7 +26,4 @@ public static class DeviceChannels
         return await db.Enrollments.AsNoTracking().Devices().FirstOrDefaultAsync(e => e.Id == id, cancellationToken)
             ?? throw new NotFoundException($"No device with id '{id}'.");
     }
-
-    /// <summary>Caller text echoed in an error, cut short so an error message cannot be made arbitrarily large.</summary>
-    public static string Shorten(string text) => text.Length <= 64 ? text : text[..64] + "…";
 }

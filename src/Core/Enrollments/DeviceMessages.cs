@@ -5,7 +5,10 @@ using SaaSMdm.Rpc;
 
 namespace SaaSMdm.Core.Enrollments;
 
-/// <summary>Reads the plists devices send; anything malformed is the caller's error and changes nothing.</summary>
+/// <summary>
+/// Reads the plists devices send, under the same <see cref="MdmMessageLimits"/> as Edge; anything malformed is the
+/// caller's error and changes nothing.
+/// </summary>
 public static class DeviceMessages
 {
     /// <exception cref="InvalidArgumentException">not a check-in plist, or not of the MessageType Edge read.</exception>
@@ -24,7 +27,7 @@ public static class DeviceMessages
     {
         try
         {
-            return parse(PlistReader.Read(plist.Span));
+            return parse(PlistReader.Read(plist.Span, MdmMessageLimits.ReaderOptions));
         }
         catch (FormatException e)
         {

@@ -1,3 +1,6 @@
+using SaaSMdm.Apple.Mdm;
+using SaaSMdm.Contracts;
+
 namespace SaaSMdm.Edge.Hosting;
 
 /// <summary>How Edge listens and where it finds Core (section <c>Edge</c>).</summary>
@@ -44,13 +47,14 @@ public sealed class EdgeOptions
     /// The public URL devices reach Edge at (e.g. <c>https://mdm.example.com</c>); enrollment profiles point
     /// devices at it. Unset, it is taken from each request's scheme and Host header, which is only right when
     /// devices connect to Edge directly: behind a load balancer, or wherever the Host header cannot be trusted,
-    /// set it.
+    /// set it (required with <see cref="TlsOffloaded"/>). It must be a <see cref="DeviceBaseUrl"/>, as Core checks too.
     /// </summary>
     public string? PublicUrl { get; set; }
 
     /// <summary>
     /// The largest check-in or command report body accepted, in bytes; larger ones get 413 before they are read
-    /// in full. Core's <c>Grpc:MaxReceiveMessageSize</c> must exceed it plus the device's certificate.
+    /// in full. At most <see cref="MdmMessageLimits.MaxMessageBytes"/>; Core's <c>Grpc:MaxReceiveMessageSize</c>
+    /// must exceed it plus the device's certificate.
     /// </summary>
     public int MaxDeviceRequestBytes { get; set; } = 2 * 1024 * 1024;
 
@@ -60,15 +64,20 @@ public sealed class EdgeOptions
     /// <exception cref="InvalidOperationException">A setting cannot be used.</exception>
     internal void Validate()
     {
-        if (!string.IsNullOrEmpty(PublicUrl)
-            && !(Uri.TryCreate(PublicUrl, UriKind.Absolute, out var publicUrl) && (publicUrl.Scheme == Uri.UriSchemeHttps || publicUrl.Scheme == Uri.UriSchemeHttp)))
+        if (!string.IsNullOrEmpty(PublicUrl) && !DeviceBaseUrl.TryParse(PublicUrl, out _))
         {
-            throw new InvalidOperationException($"Edge:PublicUrl '{PublicUrl}' must be an absolute https:// (or http://) URL.");
+            throw new InvalidOperationException($"Edge:PublicUrl '{PublicUrl}' must be {DeviceBaseUrl.Rule}.");
         }
 
-        if (MaxDeviceRequestBytes < 1)
+        if (TlsOffloaded && string.IsNullOrEmpty(PublicUrl))
         {
-            throw new InvalidOperationException("Edge:MaxDeviceRequestBytes must be positive.");
+            throw new InvalidOperationException(
+                "Edge:PublicUrl is required with Edge:TlsOffloaded: behind a load balancer the request's scheme and Host are not the URL devices use.");
+        }
+
+        if (MaxDeviceRequestBytes is < 1 or > MdmMessageLimits.MaxMessageBytes)
+        {
+            throw new InvalidOperationException($"Edge:MaxDeviceRequestBytes must be between 1 and {MdmMessageLimits.MaxMessageBytes}, the most Core reads.");
         }
 
         if (CoreCallTimeoutSeconds < 1)

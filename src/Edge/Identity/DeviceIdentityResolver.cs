@@ -16,8 +16,6 @@ namespace SaaSMdm.Edge.Identity;
 /// </summary>
 public sealed class DeviceIdentityResolver(IOptions<EdgeOptions> options)
 {
-    public const string SignatureHeader = "Mdm-Signature";
-
     private readonly MdmSignatureVerifier _verifier = new();
 
     /// <summary>Behind a TLS-offloading load balancer no client certificate is the device's own.</summary>
@@ -27,7 +25,7 @@ public sealed class DeviceIdentityResolver(IOptions<EdgeOptions> options)
     public DeviceIdentity Resolve(HttpContext http, byte[] body)
     {
         var tlsCertificate = _trustTlsClientCertificates ? http.Connection.ClientCertificate : null;
-        var signer = VerifySignature(http.Request.Headers[SignatureHeader], body);
+        var signer = VerifySignature(http.Request.Headers[MdmSignatureHeader.Name], body);
         if (tlsCertificate is not null)
         {
             if (signer is not null && !tlsCertificate.RawDataMemory.Span.SequenceEqual(signer))

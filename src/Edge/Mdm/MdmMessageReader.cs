@@ -1,27 +1,18 @@
-using Microsoft.Extensions.Options;
 using SaaSMdm.Apple.Mdm;
 using SaaSMdm.Apple.Plist;
+using SaaSMdm.Contracts;
 using SaaSMdm.Edge.Devices;
 using SaaSMdm.Edge.Hosting;
 
 namespace SaaSMdm.Edge.Mdm;
 
 /// <summary>
-/// Checks that a device's body is a check-in message or a command report Edge can read, under limits much
-/// tighter than the plist reader's defaults: Core only gets what parses.
+/// Checks that a device's body is a check-in message or a command report Edge can read, under the
+/// <see cref="MdmMessageLimits"/> Core reads it with too: Core only gets what parses. The body's size was already
+/// bounded by <see cref="EdgeOptions.MaxDeviceRequestBytes"/> when it was read.
 /// </summary>
-public sealed class MdmMessageReader(IOptions<EdgeOptions> options)
+public sealed class MdmMessageReader
 {
-    private const int MaxReasonLength = 200;
-
-    // Apple's deepest results (profile lists with nested payloads) stay well within these.
-    private readonly PlistReaderOptions _limits = new()
-    {
-        MaxInputBytes = options.Value.MaxDeviceRequestBytes,
-        MaxDepth = 32,
-        MaxObjects = 100_000,
-    };
-
     /// <exception cref="DeviceRequestRefusedException">400: not a plist, or not a check-in message of a known MessageType.</exception>
     public CheckInMessage ReadCheckIn(byte[] body) => Read(body, CheckInMessage.Parse);
 
@@ -33,7 +24,7 @@ public sealed class MdmMessageReader(IOptions<EdgeOptions> options)
         PlistValue plist;
         try
         {
-            plist = PlistReader.Read(body, _limits);
+            plist = PlistReader.Read(body, MdmMessageLimits.ReaderOptions);
         }
         catch (PlistFormatException ex)
         {
@@ -51,9 +42,5 @@ public sealed class MdmMessageReader(IOptions<EdgeOptions> options)
     }
 
     /// <summary>Reasons may quote what the device sent; the device is told a bounded, printable excerpt.</summary>
-    private static string Shorten(string reason)
-    {
-        var printable = new string(reason.Select(c => char.IsControl(c) ? ' ' : c).Take(MaxReasonLength).ToArray());
-        return reason.Length > MaxReasonLength ? printable + "…" : printable;
-    }
+    private static string Shorten(string reason) => CallerText.Shorten(reason, CallerText.MaxReasonLength);
 }

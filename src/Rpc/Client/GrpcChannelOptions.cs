@@ -28,6 +28,13 @@ public sealed class GrpcChannelOptions
 
     public TimeSpan ConnectTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// How long a connection is used for new calls before the next call opens a fresh one, resolving the address's
+    /// name again: without it a long-lived channel keeps talking to the servers the name pointed at when it
+    /// connected, however DNS changes behind it. <see cref="Timeout.InfiniteTimeSpan"/> keeps connections for ever.
+    /// </summary>
+    public TimeSpan PooledConnectionLifetime { get; set; } = TimeSpan.FromMinutes(5);
+
     /// <summary>Certificate check for https addresses; null uses the system's trust.</summary>
     public System.Net.Security.RemoteCertificateValidationCallback? ServerCertificateValidation { get; set; }
 }

@@ -168,12 +168,8 @@ public sealed class MdmSignatureVerifierTests
         Assert.Equal(expected, refusal.Failure);
     }
 
-    private static byte[] SignDetached(X509Certificate2 signer, byte[] content)
-    {
-        var signedCms = new SignedCms(new ContentInfo(content), detached: true);
-        signedCms.ComputeSignature(TestPki.Identity(signer).CreateCmsSigner(new Oid(CmsOids.Sha256)));
-        return signedCms.Encode();
-    }
+    private static byte[] SignDetached(X509Certificate2 signer, byte[] content) =>
+        Convert.FromBase64String(new MdmSignatureSigner(TestPki.Identity(signer)).Sign(content));
 
     private static byte[] ReplaceEmbeddedCertificate(byte[] signature, X509Certificate2 embedded, X509Certificate2 replacement)
     {

@@ -304,6 +304,20 @@ public abstract class CheckInTests<TProvider>(GatewayFixture<TProvider> fixture)
         Assert.Equal(before, await fixture.SnapshotAsync(tenant.Id));
     }
 
+    [Fact]
+    public async Task A_check_in_nested_deeper_than_device_messages_go_is_INVALID_ARGUMENT_and_changes_nothing()
+    {
+        var tenant = await fixture.SharedTenantAsync();
+        var device = await tenant.EnrollDeviceAsync();
+        var before = await fixture.SnapshotAsync(tenant.Id);
+        var nesting = string.Concat(Enumerable.Repeat("<key>Nested</key><dict>", 40)) + string.Concat(Enumerable.Repeat("</dict>", 40));
+        var body = $"<plist><dict><key>MessageType</key><string>CheckOut</string><key>UDID</key><string>X</string>{nesting}</dict></plist>";
+
+        await TestDevice.AssertRefusedAsync(StatusCode.InvalidArgument, () => device.CheckInAsync(Encoding.UTF8.GetBytes(body), "CheckOut"));
+
+        Assert.Equal(before, await fixture.SnapshotAsync(tenant.Id));
+    }
+
     private static PlistDictionary UserTokenUpdate(TestDevice device, string key, string userId) =>
         device.TokenUpdate(pushMagic: "user-magic").Add(key, userId).Add("UserLongName", "A User");
 }

@@ -202,7 +202,7 @@ internal sealed class MdmTestServer : IAsyncDisposable
         var body = await ReadBodyAsync(request);
         X509Certificate2? signer;
         IdentitySource source;
-        if (request.Headers.TryGetValue("Mdm-Signature", out var header))
+        if (request.Headers.TryGetValue(MdmSignatureHeader.Name, out var header))
         {
             try
             {

@@ -1,4 +1,5 @@
 using System.Security.Cryptography.X509Certificates;
+using SaaSMdm.Apple.Cms;
 
 namespace SaaSMdm.DeviceSim.Transport;
 
@@ -22,16 +23,19 @@ internal sealed class MdmClient(DeviceConnection connection)
         using var request = DeviceConnection.Request(HttpMethod.Put, url, body, contentType);
         var signature = signing switch
         {
-            RequestSigning.AsConfigured => signMessage ? MdmSignature.Sign(body, identity) : null,
+            RequestSigning.AsConfigured => signMessage ? Sign(body, identity) : null,
             RequestSigning.Unsigned => null,
-            RequestSigning.Tampered => MdmSignature.Sign([.. body, (byte)'\n'], identity),
+            RequestSigning.Tampered => Sign([.. body, (byte)'\n'], identity),
             _ => throw new ArgumentOutOfRangeException(nameof(signing), signing, "Unknown signing."),
         };
         if (signature is not null)
         {
-            request.Headers.TryAddWithoutValidation(MdmSignature.HeaderName, signature);
+            request.Headers.TryAddWithoutValidation(MdmSignatureHeader.Name, signature);
         }
 
         return await connection.SendAsync(kind, request, cancellationToken).ConfigureAwait(false);
     }
+
+    private static string Sign(byte[] body, X509Certificate2 identity) =>
+        new MdmSignatureSigner(SigningIdentity.FromCertificate(identity)).Sign(body);
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using SaaSMdm.Contracts;
 using SaaSMdm.Contracts.Internal.V1;
 using SaaSMdm.Rpc;
 using static SaaSMdm.Edge.Tests.Devices.EdgeOverStubCore;
@@ -66,6 +67,19 @@ public sealed class CoreErrorMappingTests : DeviceEndpointTests, IClassFixture<E
         var response = await Device.SendAsync(request);
 
         Assert.Equal("not for you", await DeviceRequests.AssertProblemAsync(response, HttpStatusCode.Forbidden));
+    }
+
+    [Fact]
+    public async Task Core_reasons_reach_the_device_bounded_and_without_control_characters()
+    {
+        Core.Failure = new Status(StatusCode.InvalidArgument, "bad UDID 'line\nforged' " + new string('x', 1000));
+
+        var response = await Device.SendAsync(DeviceRequests.Put($"/t/{TenantA}/mdm/checkin", DeviceMessages.Authenticate));
+
+        var detail = await DeviceRequests.AssertProblemAsync(response, HttpStatusCode.BadRequest);
+        Assert.StartsWith("bad UDID 'line forged' xxx", detail);
+        Assert.EndsWith("…", detail);
+        Assert.Equal(CallerText.MaxReasonLength + 1, detail.Length);
     }
 
     [Fact]

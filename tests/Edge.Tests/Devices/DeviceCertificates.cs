@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
-using System.Security.Cryptography.Pkcs;
 using System.Security.Cryptography.X509Certificates;
+using SaaSMdm.Apple.Cms;
 
 namespace SaaSMdm.Edge.Tests.Devices;
 
@@ -25,10 +25,6 @@ public static class DeviceCertificates
     }
 
     /// <summary>The Mdm-Signature header value: base64 of a detached CMS signature over <paramref name="body"/>.</summary>
-    public static string Sign(byte[] body, X509Certificate2 signer)
-    {
-        var cms = new SignedCms(new ContentInfo(body), detached: true);
-        cms.ComputeSignature(new CmsSigner(signer) { IncludeOption = X509IncludeOption.EndCertOnly });
-        return Convert.ToBase64String(cms.Encode());
-    }
+    public static string Sign(byte[] body, X509Certificate2 signer) =>
+        new MdmSignatureSigner(SigningIdentity.FromCertificate(signer)).Sign(body);
 }

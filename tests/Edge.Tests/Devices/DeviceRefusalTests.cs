@@ -1,6 +1,7 @@
 using System.Net;
 using System.Security.Cryptography.Pkcs;
 using System.Text;
+using SaaSMdm.Apple.Cms;
 using static SaaSMdm.Edge.Tests.Devices.EdgeOverStubCore;
 
 namespace SaaSMdm.Edge.Tests.Devices;
@@ -25,7 +26,7 @@ public sealed class DeviceRefusalTests(EdgeOverStubCore fixture) : DeviceEndpoin
     public async Task A_signature_over_other_bytes_is_401()
     {
         var request = DeviceRequests.Put(CheckIn, DeviceMessages.Authenticate);
-        request.Headers.Add(DeviceRequests.SignatureHeader, DeviceCertificates.Sign(DeviceMessages.Idle, DeviceCertificates.Device));
+        request.Headers.Add(MdmSignatureHeader.Name, DeviceCertificates.Sign(DeviceMessages.Idle, DeviceCertificates.Device));
 
         Assert.Contains("does not sign this body", await RefusedAsync(await Anonymous.SendAsync(request), HttpStatusCode.Unauthorized));
     }
@@ -37,7 +38,7 @@ public sealed class DeviceRefusalTests(EdgeOverStubCore fixture) : DeviceEndpoin
         var signature = DeviceCertificates.Sign(tampered, DeviceCertificates.Device);
         tampered[^20] ^= 0x01;
         var request = DeviceRequests.Put(CheckIn, tampered);
-        request.Headers.Add(DeviceRequests.SignatureHeader, signature);
+        request.Headers.Add(MdmSignatureHeader.Name, signature);
 
         await RefusedAsync(await Anonymous.SendAsync(request), HttpStatusCode.Unauthorized);
     }
@@ -49,7 +50,7 @@ public sealed class DeviceRefusalTests(EdgeOverStubCore fixture) : DeviceEndpoin
     public async Task A_signature_header_that_is_not_a_CMS_signature_is_400(string header)
     {
         var request = DeviceRequests.Put(CheckIn, DeviceMessages.Authenticate);
-        request.Headers.TryAddWithoutValidation(DeviceRequests.SignatureHeader, header);
+        request.Headers.TryAddWithoutValidation(MdmSignatureHeader.Name, header);
 
         Assert.Contains("Mdm-Signature", await RefusedAsync(await Anonymous.SendAsync(request), HttpStatusCode.BadRequest));
     }
@@ -60,7 +61,7 @@ public sealed class DeviceRefusalTests(EdgeOverStubCore fixture) : DeviceEndpoin
         var attached = new SignedCms(new ContentInfo(DeviceMessages.Authenticate), detached: false);
         attached.ComputeSignature(new CmsSigner(DeviceCertificates.Device));
         var request = DeviceRequests.Put(CheckIn, DeviceMessages.Authenticate);
-        request.Headers.Add(DeviceRequests.SignatureHeader, Convert.ToBase64String(attached.Encode()));
+        request.Headers.Add(MdmSignatureHeader.Name, Convert.ToBase64String(attached.Encode()));
 
         Assert.Contains("NotDetached", await RefusedAsync(await Anonymous.SendAsync(request), HttpStatusCode.BadRequest));
     }
@@ -69,7 +70,7 @@ public sealed class DeviceRefusalTests(EdgeOverStubCore fixture) : DeviceEndpoin
     public async Task Two_signature_headers_are_400()
     {
         var request = DeviceRequests.Put(CheckIn, DeviceMessages.Authenticate, DeviceCertificates.Device);
-        request.Headers.Add(DeviceRequests.SignatureHeader, DeviceCertificates.Sign(DeviceMessages.Authenticate, DeviceCertificates.Device));
+        request.Headers.Add(MdmSignatureHeader.Name, DeviceCertificates.Sign(DeviceMessages.Authenticate, DeviceCertificates.Device));
 
         await RefusedAsync(await Anonymous.SendAsync(request), HttpStatusCode.BadRequest);
     }

@@ -2,21 +2,20 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Security.Cryptography.X509Certificates;
 using System.Text.Json;
+using SaaSMdm.Apple.Cms;
 
 namespace SaaSMdm.Edge.Tests.Devices;
 
 /// <summary>Requests as a device makes them, and the checks every refusal shares.</summary>
 public static class DeviceRequests
 {
-    public const string SignatureHeader = "Mdm-Signature";
-
     /// <summary>A PUT of <paramref name="body"/>, signed by <paramref name="signer"/> when one is given.</summary>
     public static HttpRequestMessage Put(string path, byte[] body, X509Certificate2? signer = null)
     {
         var request = new HttpRequestMessage(HttpMethod.Put, path) { Content = new ByteArrayContent(body) };
         if (signer is not null)
         {
-            request.Headers.TryAddWithoutValidation(SignatureHeader, DeviceCertificates.Sign(body, signer));
+            request.Headers.TryAddWithoutValidation(MdmSignatureHeader.Name, DeviceCertificates.Sign(body, signer));
         }
 
         return request;

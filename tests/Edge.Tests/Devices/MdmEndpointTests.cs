@@ -1,5 +1,6 @@
 using System.Net;
 using Google.Protobuf;
+using SaaSMdm.Apple.Cms;
 using SaaSMdm.Apple.Plist;
 using SaaSMdm.Contracts.Internal.V1;
 using SaaSMdm.TestHosts;
@@ -110,7 +111,7 @@ public sealed class MdmEndpointTests(EdgeOverStubCore fixture) : DeviceEndpointT
     public async Task Logs_hold_neither_certificates_nor_signatures()
     {
         var signed = DeviceRequests.Put($"/t/{TenantA}/mdm/checkin", DeviceMessages.Authenticate, DeviceCertificates.Device);
-        var signature = signed.Headers.GetValues(DeviceRequests.SignatureHeader).Single();
+        var signature = signed.Headers.GetValues(MdmSignatureHeader.Name).Single();
         await Device.SendAsync(signed);
         await Device.SendAsync(DeviceRequests.Put($"/t/{TenantA}/mdm/checkin", DeviceMessages.Malformed));
 

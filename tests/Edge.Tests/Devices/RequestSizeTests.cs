@@ -21,7 +21,12 @@ public sealed class RequestSizeTests
     [Theory]
     [InlineData("Edge:PublicUrl", "mdm.example.com", "PublicUrl")]
     [InlineData("Edge:PublicUrl", "ftp://mdm.example.com", "PublicUrl")]
+    [InlineData("Edge:PublicUrl", "http://mdm.example.com", "PublicUrl")]
+    [InlineData("Edge:PublicUrl", "https://mdm.example.com/?tenant=a", "PublicUrl")]
+    [InlineData("Edge:PublicUrl", "https://mdm.example.com/#top", "PublicUrl")]
+    [InlineData("Edge:PublicUrl", "https://user:secret@mdm.example.com", "PublicUrl")]
     [InlineData("Edge:MaxDeviceRequestBytes", "0", "MaxDeviceRequestBytes")]
+    [InlineData("Edge:MaxDeviceRequestBytes", "4194305", "MaxDeviceRequestBytes")]
     [InlineData("Edge:CoreCallTimeoutSeconds", "0", "CoreCallTimeoutSeconds")]
     public void Unusable_settings_stop_Edge_with_a_clear_message(string key, string value, string named)
     {

@@ -1,23 +1,34 @@
 using System.Net;
 using SaaSMdm.Contracts.Internal.V1;
+using SaaSMdm.TestHosts;
 using static SaaSMdm.Edge.Tests.Devices.EdgeOverStubCore;
 
 namespace SaaSMdm.Edge.Tests.Devices;
 
-/// <summary>Edge behind a load balancer that terminates TLS: plain HTTP inside.</summary>
+/// <summary>
+/// Edge behind a load balancer that terminates TLS: plain HTTP inside. The test client plays the balancer, so the
+/// public URL is Edge's own address.
+/// </summary>
 public sealed class EdgeBehindTlsOffloading : EdgeOverStubCore
 {
+    private static readonly string Url = $"http://127.0.0.1:{HostProcess.FreePort()}";
+
     protected override IDictionary<string, string?> EdgeSettings { get; } = new Dictionary<string, string?>
     {
-        ["Edge:Url"] = "http://127.0.0.1:0",
+        ["Edge:Url"] = Url,
         ["Edge:TlsOffloaded"] = "true",
+        ["Edge:PublicUrl"] = Url,
     };
 }
 
 /// <summary>Edge declared TLS-offloaded but still given an https endpoint: client certificates are not the device's word.</summary>
 public sealed class EdgeOffloadedOverHttps : EdgeOverStubCore
 {
-    protected override IDictionary<string, string?> EdgeSettings { get; } = new Dictionary<string, string?> { ["Edge:TlsOffloaded"] = "true" };
+    protected override IDictionary<string, string?> EdgeSettings { get; } = new Dictionary<string, string?>
+    {
+        ["Edge:TlsOffloaded"] = "true",
+        ["Edge:PublicUrl"] = "https://mdm.example.com",
+    };
 }
 
 /// <summary>With TLS offloaded, a device proves who it is with Mdm-Signature alone.</summary>

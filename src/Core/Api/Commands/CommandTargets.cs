@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using SaaSMdm.Contracts;
 using SaaSMdm.Core.Data;
 using SaaSMdm.Core.Data.Entities;
 using SaaSMdm.Rpc;
@@ -29,7 +30,7 @@ public sealed class CommandTargets(CoreDbContext db)
         var malformed = deviceIds.Where(id => !Guid.TryParse(id, out _)).ToList();
         if (malformed.Count > 0)
         {
-            throw new InvalidArgumentException($"device_ids must be device ids (UUIDs); {Offenders(malformed.Select(DeviceChannels.Shorten), malformed.Count)} are not.");
+            throw new InvalidArgumentException($"device_ids must be device ids (UUIDs); {Offenders(malformed.Select(id => CallerText.Shorten(id)), malformed.Count)} are not.");
         }
 
         var ids = deviceIds.Select(Guid.Parse).Distinct().ToList();

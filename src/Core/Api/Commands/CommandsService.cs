@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using SaaSMdm.Apple.Mdm;
+using SaaSMdm.Contracts;
 using SaaSMdm.Contracts.V1;
 using SaaSMdm.Core.Commands;
 using SaaSMdm.Core.Data;
@@ -73,7 +74,7 @@ public sealed class CommandsService(
             .FirstOrDefaultAsync(cancellationToken);
         if (answer is null)
         {
-            throw new NotFoundException($"Device {device.Id} has no command {DeviceChannels.Shorten(request.CommandUuid)}.");
+            throw new NotFoundException($"Device {device.Id} has no command {CallerText.Shorten(request.CommandUuid)}.");
         }
 
         throw new FailedPreconditionException(answer == CommandResultStatus.Cancelled

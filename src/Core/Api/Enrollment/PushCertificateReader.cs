@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using SaaSMdm.Apple.Push;
+using SaaSMdm.Contracts;
 using SaaSMdm.Rpc;
 
 namespace SaaSMdm.Core.Api.Enrollment;
@@ -58,7 +59,7 @@ public static class PushCertificateReader
 
         if (!topic.StartsWith(MdmTopicPrefix, StringComparison.Ordinal))
         {
-            throw new InvalidArgumentException($"Not an MDM push certificate: its topic '{DeviceChannels.Shorten(topic)}' does not start with {MdmTopicPrefix}.");
+            throw new InvalidArgumentException($"Not an MDM push certificate: its topic '{CallerText.Shorten(topic)}' does not start with {MdmTopicPrefix}.");
         }
 
         if (certificate.NotAfter.ToUniversalTime() <= now)

@@ -1,3 +1,4 @@
+using SaaSMdm.Contracts;
 using SaaSMdm.Rpc;
 
 namespace SaaSMdm.Core.Gateway.Profiles;
@@ -8,15 +9,12 @@ public sealed record DeviceUrls(Uri Scep, Uri Server, Uri CheckIn)
     /// <summary>Plain http is accepted for a loopback base only: simulators on one machine, never a real device.</summary>
     public bool IsPlainHttp => Server.Scheme == Uri.UriSchemeHttp;
 
-    /// <exception cref="InvalidArgumentException">not an absolute https URL (or http on loopback) without query, fragment or credentials.</exception>
+    /// <exception cref="InvalidArgumentException">not a <see cref="DeviceBaseUrl"/>.</exception>
     public static DeviceUrls Parse(string baseUrl)
     {
-        if (!Uri.TryCreate(baseUrl, UriKind.Absolute, out var uri)
-            || !(uri.Scheme == Uri.UriSchemeHttps || (uri.Scheme == Uri.UriSchemeHttp && uri.IsLoopback))
-            || uri.Query.Length > 0 || uri.Fragment.Length > 0 || uri.UserInfo.Length > 0)
+        if (!DeviceBaseUrl.TryParse(baseUrl, out var uri))
         {
-            throw new InvalidArgumentException(
-                $"base_url must be an absolute https URL (http only on a loopback address) without query, fragment or credentials, not '{baseUrl}'.");
+            throw new InvalidArgumentException($"base_url must be {DeviceBaseUrl.Rule}, not '{baseUrl}'.");
         }
 
         var root = uri.AbsoluteUri.TrimEnd('/');
