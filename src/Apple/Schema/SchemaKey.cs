@@ -90,7 +90,8 @@ public sealed class SchemaKey
 
     public bool IsScalar => Type is not (SchemaValueType.Array or SchemaValueType.Dictionary or SchemaValueType.Any);
 
-    internal Regex? FormatPattern { get; }
+    /// <summary>The pattern the key's format names (a UUID, a URL...), which a string value must match.</summary>
+    public Regex? FormatPattern { get; }
 
     public override string ToString() => $"{Name} <{Type.ToString().ToLowerInvariant()}>";
 

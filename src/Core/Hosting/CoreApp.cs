@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Server.Kestrel.Core;
 using SaaSMdm.Contracts.Internal.V1;
 using SaaSMdm.Core.Api;
 using SaaSMdm.Core.Api.Commands;
+using SaaSMdm.Core.Api.Declarations;
 using SaaSMdm.Core.Api.Devices;
 using SaaSMdm.Core.Api.Enrollment;
 using SaaSMdm.Core.Certificates;
@@ -59,6 +60,7 @@ public static class CoreApp
         builder.Services.AddSingleton<DatabaseHealth>();
         builder.Services.AddSingleton<DemoTenantSeeder>();
         builder.Services.AddPublicApi();
+        builder.Services.AddDeclarationsApi();
         builder.Services.AddPushes(builder.Configuration);
         builder.Services.AddMaintenance(builder.Configuration);
         builder.Services.AddSingleton(new HealthServiceNames([Contracts.V1.Tenants.Descriptor.FullName, DeviceGateway.Descriptor.FullName, .. PublicApi.ServiceNames]));
@@ -75,6 +77,7 @@ public static class CoreApp
         app.MapGrpcService<DevicesService>();
         app.MapGrpcService<CommandsService>();
         app.MapGrpcService<EnrollmentService>();
+        app.MapGrpcService<DeclarationsService>();
         app.MapGrpcService<HealthService>();
         app.MapGet("/healthz", () => Results.Text("ok"));
         app.MapGet("/readyz", async (DatabaseHealth health, CancellationToken ct) =>

@@ -1,5 +1,6 @@
 using Grpc.Health.V1;
 using HealthClient = Grpc.Health.V1.Health.HealthClient;
+using DeclarationsClient = SaaSMdm.Contracts.V1.Declarations.DeclarationsClient;
 using SaaSMdm.Contracts.V1;
 using SaaSMdm.Core.Api;
 using SaaSMdm.Rpc;
@@ -7,7 +8,7 @@ using SaaSMdm.TestHosts;
 
 namespace SaaSMdm.Core.Tests.Api;
 
-/// <summary>Every Devices, Commands and Enrollment call names its tenant; a malformed or unknown one never reaches the handler.</summary>
+/// <summary>Every Devices, Commands, Enrollment and Declarations call names its tenant; a malformed or unknown one never reaches the handler.</summary>
 public sealed class ApiTenantScopeTests(ApiFixture<OnSqlite> fixture) : IClassFixture<ApiFixture<OnSqlite>>
 {
     public static TheoryData<string> Calls =>
@@ -15,6 +16,10 @@ public sealed class ApiTenantScopeTests(ApiFixture<OnSqlite> fixture) : IClassFi
         "ListDevices", "GetDevice", "PushDevice", "RemoveDevice", "EnqueueCommand", "ListDeviceCommands", "CancelCommand",
         "CreateEnrollmentToken", "ListEnrollmentTokens", "RevokeEnrollmentToken", "SetOpenEnrollment", "GetEnrollmentSettings",
         "UploadPushCertificate", "GetPushCertificate",
+        "PutDeclaration", "GetDeclaration", "ListDeclarations", "DeleteDeclaration", "TouchDeclaration", "CreateSet", "GetSet", "ListSets",
+        "UpdateSet", "DeleteSet", "SetSetDeclarations", "AddDeclarationsToSet", "RemoveDeclarationsFromSet", "CreateDeviceGroup",
+        "ListDeviceGroups", "DeleteDeviceGroup", "AddDevicesToGroup", "RemoveDevicesFromGroup", "AssignSet", "UnassignSet", "ListAssignments",
+        "GetDeviceDeclarations", "SetDeviceProperties", "GetDeviceProperties", "SetDefaultStatusSubscription", "SyncDevices",
     ];
 
     [Fact]
@@ -44,6 +49,7 @@ public sealed class ApiTenantScopeTests(ApiFixture<OnSqlite> fixture) : IClassFi
     [InlineData("saasmdm.v1.Devices")]
     [InlineData("saasmdm.v1.Commands")]
     [InlineData("saasmdm.v1.Enrollment")]
+    [InlineData("saasmdm.v1.Declarations")]
     public async Task Health_answers_for_the_public_services(string service)
     {
         var health = new HealthClient(fixture.Host.Channel.CreateCallInvoker());
@@ -72,6 +78,41 @@ public sealed class ApiTenantScopeTests(ApiFixture<OnSqlite> fixture) : IClassFi
             "GetEnrollmentSettings" => fixture.Enrollment.GetEnrollmentSettingsAsync(new GetEnrollmentSettingsRequest { TenantId = tenantId }).ResponseAsync,
             "UploadPushCertificate" => fixture.Enrollment.UploadPushCertificateAsync(new UploadPushCertificateRequest { TenantId = tenantId }).ResponseAsync,
             "GetPushCertificate" => fixture.Enrollment.GetPushCertificateAsync(new GetPushCertificateRequest { TenantId = tenantId }).ResponseAsync,
+            _ => CallDeclarationsAsync(call, tenantId, device),
+        };
+    }
+
+    private Task CallDeclarationsAsync(string call, string tenantId, string id)
+    {
+        var api = new DeclarationsClient(fixture.Host.Channel.CreateCallInvoker());
+        return call switch
+        {
+            "PutDeclaration" => api.PutDeclarationAsync(new PutDeclarationRequest { TenantId = tenantId, Identifier = "x", Type = "com.apple.configuration.passcode.settings", PayloadJson = "{}" }).ResponseAsync,
+            "GetDeclaration" => api.GetDeclarationAsync(new GetDeclarationRequest { TenantId = tenantId, Identifier = "x" }).ResponseAsync,
+            "ListDeclarations" => api.ListDeclarationsAsync(new ListDeclarationsRequest { TenantId = tenantId }).ResponseAsync,
+            "DeleteDeclaration" => api.DeleteDeclarationAsync(new DeleteDeclarationRequest { TenantId = tenantId, Identifier = "x" }).ResponseAsync,
+            "TouchDeclaration" => api.TouchDeclarationAsync(new TouchDeclarationRequest { TenantId = tenantId, Identifier = "x" }).ResponseAsync,
+            "CreateSet" => api.CreateSetAsync(new CreateSetRequest { TenantId = tenantId, Name = "x" }).ResponseAsync,
+            "GetSet" => api.GetSetAsync(new GetSetRequest { TenantId = tenantId, SetId = id }).ResponseAsync,
+            "ListSets" => api.ListSetsAsync(new ListSetsRequest { TenantId = tenantId }).ResponseAsync,
+            "UpdateSet" => api.UpdateSetAsync(new UpdateSetRequest { TenantId = tenantId, SetId = id, Name = "x" }).ResponseAsync,
+            "DeleteSet" => api.DeleteSetAsync(new DeleteSetRequest { TenantId = tenantId, SetId = id }).ResponseAsync,
+            "SetSetDeclarations" => api.SetSetDeclarationsAsync(new SetDeclarationsRequest { TenantId = tenantId, SetId = id }).ResponseAsync,
+            "AddDeclarationsToSet" => api.AddDeclarationsToSetAsync(new SetDeclarationsRequest { TenantId = tenantId, SetId = id, Identifiers = { "x" } }).ResponseAsync,
+            "RemoveDeclarationsFromSet" => api.RemoveDeclarationsFromSetAsync(new SetDeclarationsRequest { TenantId = tenantId, SetId = id, Identifiers = { "x" } }).ResponseAsync,
+            "CreateDeviceGroup" => api.CreateDeviceGroupAsync(new CreateDeviceGroupRequest { TenantId = tenantId, Name = "x" }).ResponseAsync,
+            "ListDeviceGroups" => api.ListDeviceGroupsAsync(new ListDeviceGroupsRequest { TenantId = tenantId }).ResponseAsync,
+            "DeleteDeviceGroup" => api.DeleteDeviceGroupAsync(new DeleteDeviceGroupRequest { TenantId = tenantId, GroupId = id }).ResponseAsync,
+            "AddDevicesToGroup" => api.AddDevicesToGroupAsync(new GroupDevicesRequest { TenantId = tenantId, GroupId = id, DeviceIds = { id } }).ResponseAsync,
+            "RemoveDevicesFromGroup" => api.RemoveDevicesFromGroupAsync(new GroupDevicesRequest { TenantId = tenantId, GroupId = id, DeviceIds = { id } }).ResponseAsync,
+            "AssignSet" => api.AssignSetAsync(new AssignSetRequest { TenantId = tenantId, SetId = id, DeviceIds = { id } }).ResponseAsync,
+            "UnassignSet" => api.UnassignSetAsync(new AssignSetRequest { TenantId = tenantId, SetId = id, DeviceIds = { id } }).ResponseAsync,
+            "ListAssignments" => api.ListAssignmentsAsync(new ListAssignmentsRequest { TenantId = tenantId, SetId = id }).ResponseAsync,
+            "GetDeviceDeclarations" => api.GetDeviceDeclarationsAsync(new GetDeviceDeclarationsRequest { TenantId = tenantId, DeviceId = id }).ResponseAsync,
+            "SetDeviceProperties" => api.SetDevicePropertiesAsync(new SetDevicePropertiesRequest { TenantId = tenantId, DeviceId = id }).ResponseAsync,
+            "GetDeviceProperties" => api.GetDevicePropertiesAsync(new GetDevicePropertiesRequest { TenantId = tenantId, DeviceId = id }).ResponseAsync,
+            "SetDefaultStatusSubscription" => api.SetDefaultStatusSubscriptionAsync(new SetDefaultStatusSubscriptionRequest { TenantId = tenantId, Enabled = false }).ResponseAsync,
+            "SyncDevices" => api.SyncDevicesAsync(new SyncDevicesRequest { TenantId = tenantId }).ResponseAsync,
             _ => throw new ArgumentOutOfRangeException(nameof(call)),
         };
     }

@@ -7,8 +7,8 @@ using SaaSMdm.Rpc;
 namespace SaaSMdm.Core.Api.Commands;
 
 /// <summary>
-/// The devices an enqueue targets: every id must be an enrolled device of the current tenant, or nothing is queued.
-/// Errors name a few offenders, not thousands.
+/// The devices a request targets (an enqueue, a group's members, a set's assignments): every id must be a device of
+/// the current tenant, enrolled where that matters, or nothing is done. Errors name a few offenders, not thousands.
 /// </summary>
 public sealed class CommandTargets(CoreDbContext db)
 {
@@ -20,7 +20,14 @@ public sealed class CommandTargets(CoreDbContext db)
     /// <exception cref="InvalidArgumentException">none, too many, or malformed ids.</exception>
     /// <exception cref="NotFoundException">an id is not a device of the tenant.</exception>
     /// <exception cref="FailedPreconditionException">a device is not enrolled.</exception>
-    public async Task<IReadOnlyList<Guid>> ResolveAsync(IReadOnlyList<string> deviceIds, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<Guid>> ResolveAsync(IReadOnlyList<string> deviceIds, CancellationToken cancellationToken) =>
+        ResolveAsync(deviceIds, enrolledOnly: true, cancellationToken);
+
+    /// <param name="enrolledOnly">
+    /// Refuse devices that are not enrolled. Commands need that; group members and assignments do not: a pending
+    /// device gets its declarations once it enrolls.
+    /// </param>
+    public async Task<IReadOnlyList<Guid>> ResolveAsync(IReadOnlyList<string> deviceIds, bool enrolledOnly, CancellationToken cancellationToken)
     {
         if (deviceIds.Count is 0 or > MaxTargets)
         {
@@ -43,10 +50,10 @@ public sealed class CommandTargets(CoreDbContext db)
         var unknown = ids.Where(id => !states.ContainsKey(id)).ToList();
         if (unknown.Count > 0)
         {
-            throw new NotFoundException($"No device with id {Offenders(unknown.Select(id => id.ToString()), unknown.Count)}; nothing was queued.");
+            throw new NotFoundException($"No device with id {Offenders(unknown.Select(id => id.ToString()), unknown.Count)}; nothing was done.");
         }
 
-        var notEnrolled = ids.Where(id => states[id] != EnrollmentState.Enrolled).ToList();
+        var notEnrolled = enrolledOnly ? ids.Where(id => states[id] != EnrollmentState.Enrolled).ToList() : [];
         if (notEnrolled.Count > 0)
         {
             throw new FailedPreconditionException(

@@ -2,13 +2,13 @@ using System.Text.Json.Nodes;
 using SaaSMdm.Apple.Plist;
 using SaaSMdm.Apple.Schema;
 
-namespace SaaSMdm.Apple.Tests.Schema;
+namespace SaaSMdm.TestSupport.AppleSchema;
 
 /// <summary>
 /// Builds the smallest values a schema accepts, straight from the keys: required keys only, the first allowed
 /// value where there is a list, one item per array. New schema files therefore need no new test code.
 /// </summary>
-internal static class SchemaSamples
+public static class SchemaSamples
 {
     /// <summary>Recursive schemas (home-screen pages in folders in pages) stop growing arrays below this depth.</summary>
     private const int MaxDepth = 8;

@@ -1,13 +1,13 @@
 using SaaSMdm.Apple.Plist;
 using SaaSMdm.Apple.Schema;
 
-namespace SaaSMdm.Apple.Tests.Schema;
+namespace SaaSMdm.TestSupport.AppleSchema;
 
 /// <summary>A place in a sample value that a test can break: its path, its key and how to replace or remove it.</summary>
-internal sealed record SampleSite(string Path, SchemaKey Key, Action<PlistValue> Replace, Action? Remove);
+public sealed record SampleSite(string Path, SchemaKey Key, Action<PlistValue> Replace, Action? Remove);
 
 /// <summary>Finds places in samples built by <see cref="SchemaSamples"/> that exercise each kind of problem.</summary>
-internal static class SampleSites
+public static class SampleSites
 {
     private const int MaxDepth = 8;
 
