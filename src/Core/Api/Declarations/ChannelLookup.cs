@@ -1,3 +1,4 @@
+using SaaSMdm.Contracts;
 using Microsoft.EntityFrameworkCore;
 using SaaSMdm.Contracts.V1;
 using SaaSMdm.Core.Data;
@@ -22,7 +23,7 @@ public sealed class ChannelLookup(CoreDbContext db)
         }
 
         return await db.Enrollments.AsNoTracking().FirstOrDefaultAsync(e => e.ParentId == device.Id && e.ChannelId == userEnrollmentId, cancellationToken)
-            ?? throw new NotFoundException($"Device {device.Id} has no user channel '{DeviceChannels.Shorten(userEnrollmentId)}'.");
+            ?? throw new NotFoundException($"Device {device.Id} has no user channel '{CallerText.Shorten(userEnrollmentId)}'.");
     }
 
     /// <returns>The enrollment ids of the user channels, distinct.</returns>
@@ -41,7 +42,7 @@ public sealed class ChannelLookup(CoreDbContext db)
             .Select(e => new { e.Id, ParentId = e.ParentId!.Value, e.ChannelId })
             .ToListAsync(cancellationToken);
         var byKey = found.ToDictionary(e => (e.ParentId, e.ChannelId), e => e.Id);
-        var missing = wanted.Where(w => !byKey.ContainsKey(w)).Select(w => $"Device {w.DeviceId} has no user channel '{DeviceChannels.Shorten(w.UserEnrollmentId)}'").FirstOrDefault();
+        var missing = wanted.Where(w => !byKey.ContainsKey(w)).Select(w => $"Device {w.DeviceId} has no user channel '{CallerText.Shorten(w.UserEnrollmentId)}'").FirstOrDefault();
         if (missing is not null)
         {
             throw new NotFoundException(missing + "; nothing was done.");

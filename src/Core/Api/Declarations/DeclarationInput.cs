@@ -1,3 +1,4 @@
+using SaaSMdm.Contracts;
 using System.Text;
 using System.Text.Json;
 using Google.Protobuf.Collections;
@@ -35,7 +36,7 @@ public static class DeclarationInput
 
         if (Encoding.UTF8.GetByteCount(identifier) > DeclarationValidator.MaxTokenOctets)
         {
-            throw new InvalidArgumentException($"{field} '{DeviceChannels.Shorten(identifier)}' is longer than {DeclarationValidator.MaxTokenOctets} UTF-8 octets, Apple's limit.");
+            throw new InvalidArgumentException($"{field} '{CallerText.Shorten(identifier)}' is longer than {DeclarationValidator.MaxTokenOctets} UTF-8 octets, Apple's limit.");
         }
 
         if (identifier.Any(char.IsControl))
@@ -70,7 +71,7 @@ public static class DeclarationInput
         return type.Length <= MaxTypeLength && AppleSchemaCatalog.Default.FindDeclaration(type) is not null
             ? type
             : throw new InvalidArgumentException(
-                $"Unknown declaration type '{DeviceChannels.Shorten(type)}': Apple's schema has no such declaration (types look like com.apple.configuration.passcode.settings).");
+                $"Unknown declaration type '{CallerText.Shorten(type)}': Apple's schema has no such declaration (types look like com.apple.configuration.passcode.settings).");
     }
 
     /// <summary>The payload as a JSON object.</summary>
@@ -128,5 +129,5 @@ public static class DeclarationInput
 
     /// <summary>A server-assigned id (set, group).</summary>
     public static Guid Id(string id, string field) =>
-        Guid.TryParse(id, out var parsed) ? parsed : throw new InvalidArgumentException($"{field} must be an id (a UUID); got '{DeviceChannels.Shorten(id)}'.");
+        Guid.TryParse(id, out var parsed) ? parsed : throw new InvalidArgumentException($"{field} must be an id (a UUID); got '{CallerText.Shorten(id)}'.");
 }

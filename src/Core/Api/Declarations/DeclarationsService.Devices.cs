@@ -1,3 +1,4 @@
+using SaaSMdm.Contracts;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
@@ -175,7 +176,7 @@ public sealed partial class DeclarationsService
 
             if (!PropertyKey().IsMatch(key))
             {
-                throw new InvalidArgumentException($"Property key '{DeviceChannels.Shorten(key)}' must be 1 to 128 letters, digits, '.', '_' or '-'.");
+                throw new InvalidArgumentException($"Property key '{CallerText.Shorten(key)}' must be 1 to 128 letters, digits, '.', '_' or '-'.");
             }
 
             read[key] = PropertyValue(key, json);
