@@ -1,3 +1,4 @@
+using Google.Protobuf;
 using Grpc.Health.V1;
 using HealthClient = Grpc.Health.V1.Health.HealthClient;
 using SaaSMdm.Contracts.V1;
@@ -7,7 +8,7 @@ using SaaSMdm.TestHosts;
 
 namespace SaaSMdm.Core.Tests.Api;
 
-/// <summary>Every Devices, Commands and Enrollment call names its tenant; a malformed or unknown one never reaches the handler.</summary>
+/// <summary>Every Devices, Commands, Enrollment and AssetData call names its tenant; a malformed or unknown one never reaches the handler.</summary>
 public sealed class ApiTenantScopeTests(ApiFixture<OnSqlite> fixture) : IClassFixture<ApiFixture<OnSqlite>>
 {
     public static TheoryData<string> Calls =>
@@ -15,6 +16,7 @@ public sealed class ApiTenantScopeTests(ApiFixture<OnSqlite> fixture) : IClassFi
         "ListDevices", "GetDevice", "PushDevice", "RemoveDevice", "EnqueueCommand", "ListDeviceCommands", "CancelCommand",
         "CreateEnrollmentToken", "ListEnrollmentTokens", "RevokeEnrollmentToken", "SetOpenEnrollment", "GetEnrollmentSettings",
         "UploadPushCertificate", "GetPushCertificate",
+        "UploadAssetData", "GetAssetData", "ListAssetData", "DeleteAssetData",
     ];
 
     [Fact]
@@ -44,6 +46,7 @@ public sealed class ApiTenantScopeTests(ApiFixture<OnSqlite> fixture) : IClassFi
     [InlineData("saasmdm.v1.Devices")]
     [InlineData("saasmdm.v1.Commands")]
     [InlineData("saasmdm.v1.Enrollment")]
+    [InlineData("saasmdm.v1.AssetData")]
     public async Task Health_answers_for_the_public_services(string service)
     {
         var health = new HealthClient(fixture.Host.Channel.CreateCallInvoker());
@@ -72,6 +75,10 @@ public sealed class ApiTenantScopeTests(ApiFixture<OnSqlite> fixture) : IClassFi
             "GetEnrollmentSettings" => fixture.Enrollment.GetEnrollmentSettingsAsync(new GetEnrollmentSettingsRequest { TenantId = tenantId }).ResponseAsync,
             "UploadPushCertificate" => fixture.Enrollment.UploadPushCertificateAsync(new UploadPushCertificateRequest { TenantId = tenantId }).ResponseAsync,
             "GetPushCertificate" => fixture.Enrollment.GetPushCertificateAsync(new GetPushCertificateRequest { TenantId = tenantId }).ResponseAsync,
+            "UploadAssetData" => fixture.AssetData.UploadAssetDataAsync(new UploadAssetDataRequest { TenantId = tenantId, ContentType = "text/plain", Data = ByteString.CopyFromUtf8("x") }).ResponseAsync,
+            "GetAssetData" => fixture.AssetData.GetAssetDataAsync(new GetAssetDataRequest { TenantId = tenantId, AssetDataId = device }).ResponseAsync,
+            "ListAssetData" => fixture.AssetData.ListAssetDataAsync(new ListAssetDataRequest { TenantId = tenantId }).ResponseAsync,
+            "DeleteAssetData" => fixture.AssetData.DeleteAssetDataAsync(new DeleteAssetDataRequest { TenantId = tenantId, AssetDataId = device }).ResponseAsync,
             _ => throw new ArgumentOutOfRangeException(nameof(call)),
         };
     }
