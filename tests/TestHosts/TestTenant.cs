@@ -2,6 +2,7 @@ using System.Security.Cryptography.X509Certificates;
 using Google.Protobuf;
 using SaaSMdm.AppleFakes.Apns;
 using SaaSMdm.Contracts.V1;
+using SaaSMdm.Rpc.Client;
 
 namespace SaaSMdm.TestHosts;
 
@@ -12,11 +13,15 @@ public sealed record TestTenant(Tenant Tenant, string Topic, string EnrollmentSe
 
     public string Slug => Tenant.Slug;
 
-    public static async Task<TestTenant> CreateAsync(SystemUnderTest system, FakeApnsServer apns, string prefix)
+    public static Task<TestTenant> CreateAsync(SystemUnderTest system, FakeApnsServer apns, string prefix) =>
+        CreateAsync(system.Channel, apns, prefix);
+
+    /// <param name="core">A channel to Core's public API.</param>
+    public static async Task<TestTenant> CreateAsync(GrpcChannel core, FakeApnsServer apns, string prefix)
     {
         var slug = $"{prefix}-{Guid.NewGuid():N}"[..24];
-        var tenant = await system.Tenants.CreateTenantAsync(new CreateTenantRequest { Slug = slug, DisplayName = $"End to end {prefix}" });
-        var enrollment = new Enrollment.EnrollmentClient(system.Channel.CreateCallInvoker());
+        var tenant = await new Tenants.TenantsClient(core.CreateCallInvoker()).CreateTenantAsync(new CreateTenantRequest { Slug = slug, DisplayName = $"End to end {prefix}" });
+        var enrollment = new Enrollment.EnrollmentClient(core.CreateCallInvoker());
         var topic = "com.apple.mgmt.External." + Guid.NewGuid();
         using var push = apns.CertificateAuthority.IssuePushCertificate(topic);
         await enrollment.UploadPushCertificateAsync(new UploadPushCertificateRequest

@@ -23,6 +23,8 @@ public static class DeviceGateway
         public abstract Task<DeviceResponse> CheckIn(CheckInRequest request, ServerCallContext context);
 
         public abstract Task<DeviceResponse> Connect(ConnectRequest request, ServerCallContext context);
+
+        public abstract Task<DeviceResponse> GetAssetData(DeviceAssetDataRequest request, ServerCallContext context);
     }
 
     public sealed class DeviceGatewayClient(CallInvoker callInvoker) : ClientBase(callInvoker), IGrpcClient
@@ -32,6 +34,7 @@ public static class DeviceGateway
         private static readonly Method<ScepRequest, ScepResponse> ScepMethod = Method<ScepRequest, ScepResponse>.Create(Descriptor, "Scep");
         private static readonly Method<CheckInRequest, DeviceResponse> CheckInMethod = Method<CheckInRequest, DeviceResponse>.Create(Descriptor, "CheckIn");
         private static readonly Method<ConnectRequest, DeviceResponse> ConnectMethod = Method<ConnectRequest, DeviceResponse>.Create(Descriptor, "Connect");
+        private static readonly Method<DeviceAssetDataRequest, DeviceResponse> GetAssetDataMethod = Method<DeviceAssetDataRequest, DeviceResponse>.Create(Descriptor, "GetAssetData");
 
         static ServiceDescriptor IGrpcClient.Descriptor => Descriptor;
 
@@ -49,5 +52,8 @@ public static class DeviceGateway
 
         public AsyncUnaryCall<DeviceResponse> ConnectAsync(ConnectRequest request, CallOptions options = default) =>
             CallInvoker.AsyncUnaryCall(ConnectMethod, options, request);
+
+        public AsyncUnaryCall<DeviceResponse> GetAssetDataAsync(DeviceAssetDataRequest request, CallOptions options = default) =>
+            CallInvoker.AsyncUnaryCall(GetAssetDataMethod, options, request);
     }
 }

@@ -297,6 +297,7 @@ public sealed class CoreDbContext(DbContextOptions<CoreDbContext> options, Tenan
             asset.HasKey(a => a.Id);
             asset.Property(a => a.ContentType).HasMaxLength(255);
             asset.Property(a => a.Sha256).HasMaxLength(64);
+            asset.Property(a => a.Label).HasMaxLength(200);
             asset.HasIndex(a => a.TenantId);
             asset.HasQueryFilter(a => a.TenantId == CurrentTenantId);
         });

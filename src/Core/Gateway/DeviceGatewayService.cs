@@ -1,5 +1,6 @@
 using SaaSMdm.Contracts;
 using SaaSMdm.Contracts.Internal.V1;
+using SaaSMdm.Core.Declarations.Assets;
 using SaaSMdm.Core.Enrollments.CheckIns;
 using SaaSMdm.Core.Enrollments.Connect;
 using SaaSMdm.Core.Gateway.Profiles;
@@ -17,7 +18,8 @@ public sealed class DeviceGatewayService(
     EnrollmentProfileIssuer profiles,
     TenantScepEndpoint scep,
     CheckInProcessor checkIns,
-    CommandChannel commands) : DeviceGateway.DeviceGatewayBase
+    CommandChannel commands,
+    AssetDataDownloads assetData) : DeviceGateway.DeviceGatewayBase
 {
     public override async Task<ResolveTenantResponse> ResolveTenant(ResolveTenantRequest request, ServerCallContext context)
     {
@@ -51,5 +53,11 @@ public sealed class DeviceGatewayService(
     {
         await gatewayTenants.EnterExistingAsync(request.TenantId, context.CancellationToken);
         return await commands.HandleAsync(request, context.CancellationToken);
+    }
+
+    public override async Task<DeviceResponse> GetAssetData(DeviceAssetDataRequest request, ServerCallContext context)
+    {
+        await gatewayTenants.EnterExistingAsync(request.TenantId, context.CancellationToken);
+        return await assetData.HandleAsync(request, context.CancellationToken);
     }
 }

@@ -2,6 +2,7 @@ using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using SaaSMdm.Contracts.Internal.V1;
 using SaaSMdm.Core.Api;
+using SaaSMdm.Core.Api.AssetData;
 using SaaSMdm.Core.Api.Commands;
 using SaaSMdm.Core.Api.Declarations;
 using SaaSMdm.Core.Api.Devices;
@@ -10,6 +11,7 @@ using SaaSMdm.Core.Certificates;
 using SaaSMdm.Core.Commands;
 using SaaSMdm.Core.Data;
 using SaaSMdm.Core.Declarations;
+using SaaSMdm.Core.Declarations.Assets;
 using SaaSMdm.Core.Enrollments;
 using SaaSMdm.Core.Gateway;
 using SaaSMdm.Core.Health;
@@ -57,6 +59,7 @@ public static class CoreApp
         builder.Services.AddScoped<EnrollmentChannelRemoval>();
         builder.Services.AddDeviceGateway(builder.Configuration);
         builder.Services.AddDeclarativeManagement();
+        builder.Services.AddAssetData();
         builder.Services.AddSingleton<DatabaseHealth>();
         builder.Services.AddSingleton<DemoTenantSeeder>();
         builder.Services.AddPublicApi();
@@ -78,6 +81,7 @@ public static class CoreApp
         app.MapGrpcService<CommandsService>();
         app.MapGrpcService<EnrollmentService>();
         app.MapGrpcService<DeclarationsService>();
+        app.MapGrpcService<AssetDataService>();
         app.MapGrpcService<HealthService>();
         app.MapGet("/healthz", () => Results.Text("ok"));
         app.MapGet("/readyz", async (DatabaseHealth health, CancellationToken ct) =>

@@ -1,3 +1,4 @@
+using SaaSMdm.Edge.Ddm;
 using SaaSMdm.Edge.Enrollment;
 using SaaSMdm.Edge.Identity;
 using SaaSMdm.Edge.Mdm;
@@ -23,5 +24,6 @@ public static class DeviceEndpoints
         devices.MapMethods("scep", [HttpMethods.Get, HttpMethods.Post], ScepEndpoint.HandleAsync);
         devices.MapPut("mdm/checkin", CheckInEndpoint.HandleAsync);
         devices.MapPut("mdm/connect", ConnectEndpoint.HandleAsync);
+        devices.MapGet("ddm/assets/{assetId}", AssetDataEndpoint.HandleAsync);
     }
 }

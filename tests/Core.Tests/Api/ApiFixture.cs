@@ -40,6 +40,8 @@ public class ApiFixture<TProvider> : IAsyncLifetime where TProvider : IProviderC
 
     public EnrollmentClient Enrollment => new(Host.Channel.CreateCallInvoker());
 
+    public AssetData.AssetDataClient AssetData => new(Host.Channel.CreateCallInvoker());
+
     public async Task InitializeAsync()
     {
         Apns = await FakeApnsServer.StartAsync();
@@ -141,6 +143,7 @@ public class ApiFixture<TProvider> : IAsyncLifetime where TProvider : IProviderC
             await db.CommandResults.IgnoreQueryFilters().CountAsync(),
             await db.EnrollmentTokens.IgnoreQueryFilters().CountAsync(),
             await db.PushCertificates.IgnoreQueryFilters().CountAsync(),
+            await db.AssetData.IgnoreQueryFilters().CountAsync(),
             await db.Tenants.CountAsync(t => t.OpenEnrollment),
         };
         return string.Join(",", counts);

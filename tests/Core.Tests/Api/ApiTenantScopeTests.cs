@@ -1,3 +1,4 @@
+using Google.Protobuf;
 using Grpc.Health.V1;
 using HealthClient = Grpc.Health.V1.Health.HealthClient;
 using DeclarationsClient = SaaSMdm.Contracts.V1.Declarations.DeclarationsClient;
@@ -8,7 +9,7 @@ using SaaSMdm.TestHosts;
 
 namespace SaaSMdm.Core.Tests.Api;
 
-/// <summary>Every Devices, Commands, Enrollment and Declarations call names its tenant; a malformed or unknown one never reaches the handler.</summary>
+/// <summary>Every Devices, Commands, Enrollment, Declarations and AssetData call names its tenant; a malformed or unknown one never reaches the handler.</summary>
 public sealed class ApiTenantScopeTests(ApiFixture<OnSqlite> fixture) : IClassFixture<ApiFixture<OnSqlite>>
 {
     public static TheoryData<string> Calls =>
@@ -20,6 +21,7 @@ public sealed class ApiTenantScopeTests(ApiFixture<OnSqlite> fixture) : IClassFi
         "UpdateSet", "DeleteSet", "SetSetDeclarations", "AddDeclarationsToSet", "RemoveDeclarationsFromSet", "CreateDeviceGroup",
         "ListDeviceGroups", "DeleteDeviceGroup", "AddDevicesToGroup", "RemoveDevicesFromGroup", "AssignSet", "UnassignSet", "ListAssignments",
         "GetDeviceDeclarations", "SetDeviceProperties", "GetDeviceProperties", "SetDefaultStatusSubscription", "SyncDevices",
+        "UploadAssetData", "GetAssetData", "ListAssetData", "DeleteAssetData",
     ];
 
     [Fact]
@@ -50,6 +52,7 @@ public sealed class ApiTenantScopeTests(ApiFixture<OnSqlite> fixture) : IClassFi
     [InlineData("saasmdm.v1.Commands")]
     [InlineData("saasmdm.v1.Enrollment")]
     [InlineData("saasmdm.v1.Declarations")]
+    [InlineData("saasmdm.v1.AssetData")]
     public async Task Health_answers_for_the_public_services(string service)
     {
         var health = new HealthClient(fixture.Host.Channel.CreateCallInvoker());
@@ -78,6 +81,10 @@ public sealed class ApiTenantScopeTests(ApiFixture<OnSqlite> fixture) : IClassFi
             "GetEnrollmentSettings" => fixture.Enrollment.GetEnrollmentSettingsAsync(new GetEnrollmentSettingsRequest { TenantId = tenantId }).ResponseAsync,
             "UploadPushCertificate" => fixture.Enrollment.UploadPushCertificateAsync(new UploadPushCertificateRequest { TenantId = tenantId }).ResponseAsync,
             "GetPushCertificate" => fixture.Enrollment.GetPushCertificateAsync(new GetPushCertificateRequest { TenantId = tenantId }).ResponseAsync,
+            "UploadAssetData" => fixture.AssetData.UploadAssetDataAsync(new UploadAssetDataRequest { TenantId = tenantId, ContentType = "text/plain", Data = ByteString.CopyFromUtf8("x") }).ResponseAsync,
+            "GetAssetData" => fixture.AssetData.GetAssetDataAsync(new GetAssetDataRequest { TenantId = tenantId, AssetDataId = device }).ResponseAsync,
+            "ListAssetData" => fixture.AssetData.ListAssetDataAsync(new ListAssetDataRequest { TenantId = tenantId }).ResponseAsync,
+            "DeleteAssetData" => fixture.AssetData.DeleteAssetDataAsync(new DeleteAssetDataRequest { TenantId = tenantId, AssetDataId = device }).ResponseAsync,
             _ => CallDeclarationsAsync(call, tenantId, device),
         };
     }

@@ -73,6 +73,9 @@ public sealed class RecordingDeviceGateway(IReadOnlyDictionary<string, string> t
     public override Task<DeviceResponse> Connect(ConnectRequest request, ServerCallContext context) =>
         AnswerAsync(request, context, () => DeviceAnswer);
 
+    public override Task<DeviceResponse> GetAssetData(DeviceAssetDataRequest request, ServerCallContext context) =>
+        AnswerAsync(request, context, () => DeviceAnswer);
+
     private async Task<TResponse> AnswerAsync<TResponse>(IMessage request, ServerCallContext context, Func<TResponse> answer)
     {
         _deviceCalls.Enqueue(request);

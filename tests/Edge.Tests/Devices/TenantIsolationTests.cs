@@ -16,6 +16,7 @@ public sealed class TenantIsolationTests(EdgeOverStubCore fixture) : DeviceEndpo
         { "POST", "scep?operation=PKIOperation" },
         { "PUT", "mdm/checkin" },
         { "PUT", "mdm/connect" },
+        { "GET", "ddm/assets/0199a1b2-0000-7000-8000-000000000001" },
     };
 
     [Theory]
@@ -52,6 +53,7 @@ public sealed class TenantIsolationTests(EdgeOverStubCore fixture) : DeviceEndpo
         ScepRequest r => r.TenantId,
         CheckInRequest r => r.TenantId,
         ConnectRequest r => r.TenantId,
+        DeviceAssetDataRequest r => r.TenantId,
         _ => throw new InvalidOperationException(call.GetType().Name),
     };
 }

@@ -9,6 +9,9 @@ public sealed class AssetDataEntity : ITenantOwned
 
     public required string ContentType { get; set; }
 
+    /// <summary>What the data is, for people; empty when the uploader gave none.</summary>
+    public string Label { get; set; } = "";
+
     /// <summary>SHA-256 of <see cref="Data"/>, lower-case hex, as the asset's Reference carries it.</summary>
     public required string Sha256 { get; set; }
 
