@@ -10,6 +10,7 @@ public static class PublicApi
         Contracts.V1.Devices.Descriptor,
         Contracts.V1.Commands.Descriptor,
         Contracts.V1.Enrollment.Descriptor,
+        Contracts.V1.DeclarativeStatus.Descriptor,
     ];
 
     public static IEnumerable<string> ServiceNames => TenantScopedServices.Select(service => service.FullName);

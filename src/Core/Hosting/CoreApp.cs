@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Server.Kestrel.Core;
 using SaaSMdm.Contracts.Internal.V1;
 using SaaSMdm.Core.Api;
 using SaaSMdm.Core.Api.Commands;
+using SaaSMdm.Core.Api.DeclarativeStatus;
 using SaaSMdm.Core.Api.Devices;
 using SaaSMdm.Core.Api.Enrollment;
 using SaaSMdm.Core.Certificates;
@@ -54,6 +55,7 @@ public static class CoreApp
         builder.Services.AddScoped<ICommandQueue, EfCommandQueue>();
         builder.Services.AddDeviceGateway(builder.Configuration);
         builder.Services.AddDeclarativeManagement();
+        builder.Services.AddDeclarativeStatusApi();
         builder.Services.AddSingleton<DatabaseHealth>();
         builder.Services.AddSingleton<DemoTenantSeeder>();
         builder.Services.AddPublicApi();
@@ -73,6 +75,7 @@ public static class CoreApp
         app.MapGrpcService<DevicesService>();
         app.MapGrpcService<CommandsService>();
         app.MapGrpcService<EnrollmentService>();
+        app.MapGrpcService<DeclarativeStatusService>();
         app.MapGrpcService<HealthService>();
         app.MapGet("/healthz", () => Results.Text("ok"));
         app.MapGet("/readyz", async (DatabaseHealth health, CancellationToken ct) =>
