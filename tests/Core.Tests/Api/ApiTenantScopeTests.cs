@@ -7,14 +7,14 @@ using SaaSMdm.TestHosts;
 
 namespace SaaSMdm.Core.Tests.Api;
 
-/// <summary>Every Devices, Commands and Enrollment call names its tenant; a malformed or unknown one never reaches the handler.</summary>
+/// <summary>Every Devices, Commands, Enrollment and DeclarativeStatus call names its tenant; a malformed or unknown one never reaches the handler.</summary>
 public sealed class ApiTenantScopeTests(ApiFixture<OnSqlite> fixture) : IClassFixture<ApiFixture<OnSqlite>>
 {
     public static TheoryData<string> Calls =>
     [
         "ListDevices", "GetDevice", "PushDevice", "RemoveDevice", "EnqueueCommand", "ListDeviceCommands", "CancelCommand",
         "CreateEnrollmentToken", "ListEnrollmentTokens", "RevokeEnrollmentToken", "SetOpenEnrollment", "GetEnrollmentSettings",
-        "UploadPushCertificate", "GetPushCertificate",
+        "UploadPushCertificate", "GetPushCertificate", "GetDeviceStatus", "ListStatusReports", "GetDeclarationFleetStatus",
     ];
 
     [Fact]
@@ -44,6 +44,7 @@ public sealed class ApiTenantScopeTests(ApiFixture<OnSqlite> fixture) : IClassFi
     [InlineData("saasmdm.v1.Devices")]
     [InlineData("saasmdm.v1.Commands")]
     [InlineData("saasmdm.v1.Enrollment")]
+    [InlineData("saasmdm.v1.DeclarativeStatus")]
     public async Task Health_answers_for_the_public_services(string service)
     {
         var health = new HealthClient(fixture.Host.Channel.CreateCallInvoker());
@@ -72,6 +73,10 @@ public sealed class ApiTenantScopeTests(ApiFixture<OnSqlite> fixture) : IClassFi
             "GetEnrollmentSettings" => fixture.Enrollment.GetEnrollmentSettingsAsync(new GetEnrollmentSettingsRequest { TenantId = tenantId }).ResponseAsync,
             "UploadPushCertificate" => fixture.Enrollment.UploadPushCertificateAsync(new UploadPushCertificateRequest { TenantId = tenantId }).ResponseAsync,
             "GetPushCertificate" => fixture.Enrollment.GetPushCertificateAsync(new GetPushCertificateRequest { TenantId = tenantId }).ResponseAsync,
+            "GetDeviceStatus" => fixture.DeclarativeStatus.GetDeviceStatusAsync(new GetDeviceStatusRequest { TenantId = tenantId, DeviceId = device }).ResponseAsync,
+            "ListStatusReports" => fixture.DeclarativeStatus.ListStatusReportsAsync(new ListStatusReportsRequest { TenantId = tenantId, DeviceId = device }).ResponseAsync,
+            "GetDeclarationFleetStatus" => fixture.DeclarativeStatus.GetDeclarationFleetStatusAsync(
+                new GetDeclarationFleetStatusRequest { TenantId = tenantId, Identifier = "com.example.x" }).ResponseAsync,
             _ => throw new ArgumentOutOfRangeException(nameof(call)),
         };
     }
