@@ -12,6 +12,7 @@ public static class PublicApi
         Contracts.V1.Enrollment.Descriptor,
         Contracts.V1.Declarations.Descriptor,
         Contracts.V1.AssetData.Descriptor,
+        Contracts.V1.DeclarativeStatus.Descriptor,
     ];
 
     public static IEnumerable<string> ServiceNames => TenantScopedServices.Select(service => service.FullName);

@@ -5,6 +5,7 @@ using SaaSMdm.Core.Api;
 using SaaSMdm.Core.Api.AssetData;
 using SaaSMdm.Core.Api.Commands;
 using SaaSMdm.Core.Api.Declarations;
+using SaaSMdm.Core.Api.DeclarativeStatus;
 using SaaSMdm.Core.Api.Devices;
 using SaaSMdm.Core.Api.Enrollment;
 using SaaSMdm.Core.Certificates;
@@ -60,6 +61,7 @@ public static class CoreApp
         builder.Services.AddDeviceGateway(builder.Configuration);
         builder.Services.AddDeclarativeManagement();
         builder.Services.AddAssetData();
+        builder.Services.AddDeclarativeStatusApi();
         builder.Services.AddSingleton<DatabaseHealth>();
         builder.Services.AddSingleton<DemoTenantSeeder>();
         builder.Services.AddPublicApi();
@@ -82,6 +84,7 @@ public static class CoreApp
         app.MapGrpcService<EnrollmentService>();
         app.MapGrpcService<DeclarationsService>();
         app.MapGrpcService<AssetDataService>();
+        app.MapGrpcService<DeclarativeStatusService>();
         app.MapGrpcService<HealthService>();
         app.MapGet("/healthz", () => Results.Text("ok"));
         app.MapGet("/readyz", async (DatabaseHealth health, CancellationToken ct) =>

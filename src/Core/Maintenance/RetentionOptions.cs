@@ -11,6 +11,10 @@ public sealed class RetentionOptions
     [Range(1, 3650)]
     public int CommandResultDays { get; set; } = 90;
 
+    /// <summary>Days a device's raw DDM status report is kept; the merged status does not expire.</summary>
+    [Range(1, 3650)]
+    public int StatusReportDays { get; set; } = 30;
+
     /// <summary>Minutes between retention sweeps.</summary>
     [Range(1, 1440)]
     public int SweepIntervalMinutes { get; set; } = 60;

@@ -6,7 +6,8 @@ namespace SaaSMdm.Core.Maintenance;
 
 /// <summary>
 /// Deletes what has outlived its use, across tenants and in small batches: command results past the retention
-/// period, commands that no queue row or result refers to any more, and SCEP challenges long expired. Safe to
+/// period, commands that no queue row or result refers to any more, SCEP challenges long expired, and raw DDM
+/// status reports past theirs. Safe to
 /// run on every replica at once: each delete only removes rows that qualify at that moment.
 /// </summary>
 public sealed partial class RetentionSweep(IServiceScopeFactory scopes, IOptions<RetentionOptions> options, TimeProvider clock, ILogger<RetentionSweep> logger)
@@ -33,10 +34,14 @@ public sealed partial class RetentionSweep(IServiceScopeFactory scopes, IOptions
         var challenges = await DeleteInBatchesAsync(settings.BatchSize, () => db.ScepChallenges.IgnoreQueryFilters()
             .Where(c => c.ExpiresAt < challengesBefore), cancellationToken);
 
-        var result = new RetentionSweepResult(results, commands, challenges);
+        var reportsBefore = now.AddDays(-settings.StatusReportDays);
+        var statusReports = await DeleteInBatchesAsync(settings.BatchSize, () => db.StatusReports.IgnoreQueryFilters()
+            .Where(r => r.ReceivedAt < reportsBefore), cancellationToken);
+
+        var result = new RetentionSweepResult(results, commands, challenges, statusReports);
         if (result.Total > 0)
         {
-            LogSwept(logger, results, commands, challenges);
+            LogSwept(logger, results, commands, challenges, statusReports);
         }
 
         return result;
@@ -74,14 +79,14 @@ public sealed partial class RetentionSweep(IServiceScopeFactory scopes, IOptions
         return total;
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Retention sweep deleted {Results} command results, {Commands} commands and {Challenges} SCEP challenges")]
-    private static partial void LogSwept(ILogger logger, int results, int commands, int challenges);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Retention sweep deleted {Results} command results, {Commands} commands, {Challenges} SCEP challenges and {StatusReports} status reports")]
+    private static partial void LogSwept(ILogger logger, int results, int commands, int challenges, int statusReports);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Retention sweep failed; it runs again at the next interval")]
     private static partial void LogSweepFailed(ILogger logger, Exception exception);
 }
 
-public sealed record RetentionSweepResult(int CommandResults, int Commands, int ScepChallenges)
+public sealed record RetentionSweepResult(int CommandResults, int Commands, int ScepChallenges, int StatusReports = 0)
 {
-    public int Total => CommandResults + Commands + ScepChallenges;
+    public int Total => CommandResults + Commands + ScepChallenges + StatusReports;
 }

@@ -99,6 +99,30 @@ public sealed class StatusReportTests
     }
 
     [Fact]
+    public void Removals_inside_the_declaration_categories_only_need_their_identifier()
+    {
+        var report = StatusReport.Parse("""
+            {"StatusItems": {"management": {"declarations": {
+              "activations": [],
+              "configurations": [
+                {"identifier": "gone", "_removed": true},
+                {"_removed": true},
+                {"identifier": "kept", "server-token": "t", "active": true}
+              ],
+              "assets": [], "management": []}}}}
+            """u8);
+
+        var result = new StatusItemValidator().Validate(report);
+
+        Assert.Equal(
+            [
+                ("management.declarations.configurations[2].valid", SchemaProblemKind.MissingRequiredKey),
+                ("management.declarations.configurations[1].identifier", SchemaProblemKind.MissingRequiredKey),
+            ],
+            result.Problems.Select(problem => (problem.Path, problem.Kind)));
+    }
+
+    [Fact]
     public void Our_report_json_follows_the_protocol_schema()
     {
         var report = StatusReport.Parse(Encoding.UTF8.GetBytes(IPhoneReport));

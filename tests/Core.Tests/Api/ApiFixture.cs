@@ -42,6 +42,8 @@ public class ApiFixture<TProvider> : IAsyncLifetime where TProvider : IProviderC
 
     public AssetData.AssetDataClient AssetData => new(Host.Channel.CreateCallInvoker());
 
+    public Contracts.V1.DeclarativeStatus.DeclarativeStatusClient DeclarativeStatus => new(Host.Channel.CreateCallInvoker());
+
     public async Task InitializeAsync()
     {
         Apns = await FakeApnsServer.StartAsync();

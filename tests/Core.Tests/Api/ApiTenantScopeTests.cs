@@ -9,7 +9,7 @@ using SaaSMdm.TestHosts;
 
 namespace SaaSMdm.Core.Tests.Api;
 
-/// <summary>Every Devices, Commands, Enrollment, Declarations and AssetData call names its tenant; a malformed or unknown one never reaches the handler.</summary>
+/// <summary>Every Devices, Commands, Enrollment, Declarations, AssetData and DeclarativeStatus call names its tenant; a malformed or unknown one never reaches the handler.</summary>
 public sealed class ApiTenantScopeTests(ApiFixture<OnSqlite> fixture) : IClassFixture<ApiFixture<OnSqlite>>
 {
     public static TheoryData<string> Calls =>
@@ -22,6 +22,7 @@ public sealed class ApiTenantScopeTests(ApiFixture<OnSqlite> fixture) : IClassFi
         "ListDeviceGroups", "DeleteDeviceGroup", "AddDevicesToGroup", "RemoveDevicesFromGroup", "AssignSet", "UnassignSet", "ListAssignments",
         "GetDeviceDeclarations", "SetDeviceProperties", "GetDeviceProperties", "SetDefaultStatusSubscription", "SyncDevices",
         "UploadAssetData", "GetAssetData", "ListAssetData", "DeleteAssetData",
+        "GetDeviceStatus", "ListStatusReports", "GetDeclarationFleetStatus",
     ];
 
     [Fact]
@@ -53,6 +54,7 @@ public sealed class ApiTenantScopeTests(ApiFixture<OnSqlite> fixture) : IClassFi
     [InlineData("saasmdm.v1.Enrollment")]
     [InlineData("saasmdm.v1.Declarations")]
     [InlineData("saasmdm.v1.AssetData")]
+    [InlineData("saasmdm.v1.DeclarativeStatus")]
     public async Task Health_answers_for_the_public_services(string service)
     {
         var health = new HealthClient(fixture.Host.Channel.CreateCallInvoker());
@@ -81,6 +83,10 @@ public sealed class ApiTenantScopeTests(ApiFixture<OnSqlite> fixture) : IClassFi
             "GetEnrollmentSettings" => fixture.Enrollment.GetEnrollmentSettingsAsync(new GetEnrollmentSettingsRequest { TenantId = tenantId }).ResponseAsync,
             "UploadPushCertificate" => fixture.Enrollment.UploadPushCertificateAsync(new UploadPushCertificateRequest { TenantId = tenantId }).ResponseAsync,
             "GetPushCertificate" => fixture.Enrollment.GetPushCertificateAsync(new GetPushCertificateRequest { TenantId = tenantId }).ResponseAsync,
+            "GetDeviceStatus" => fixture.DeclarativeStatus.GetDeviceStatusAsync(new GetDeviceStatusRequest { TenantId = tenantId, DeviceId = device }).ResponseAsync,
+            "ListStatusReports" => fixture.DeclarativeStatus.ListStatusReportsAsync(new ListStatusReportsRequest { TenantId = tenantId, DeviceId = device }).ResponseAsync,
+            "GetDeclarationFleetStatus" => fixture.DeclarativeStatus.GetDeclarationFleetStatusAsync(
+                new GetDeclarationFleetStatusRequest { TenantId = tenantId, Identifier = "com.example.x" }).ResponseAsync,
             "UploadAssetData" => fixture.AssetData.UploadAssetDataAsync(new UploadAssetDataRequest { TenantId = tenantId, ContentType = "text/plain", Data = ByteString.CopyFromUtf8("x") }).ResponseAsync,
             "GetAssetData" => fixture.AssetData.GetAssetDataAsync(new GetAssetDataRequest { TenantId = tenantId, AssetDataId = device }).ResponseAsync,
             "ListAssetData" => fixture.AssetData.ListAssetDataAsync(new ListAssetDataRequest { TenantId = tenantId }).ResponseAsync,

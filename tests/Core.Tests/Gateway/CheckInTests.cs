@@ -273,7 +273,6 @@ public abstract class CheckInTests<TProvider>(GatewayFixture<TProvider> fixture)
     }
 
     [Theory]
-    [InlineData("DeclarativeManagement", "Endpoint", "tokens")]
     [InlineData("GetToken", "TokenServiceType", "com.apple.maid")]
     public async Task Services_not_built_yet_answer_404_with_a_short_text(string messageType, string key, string value)
     {

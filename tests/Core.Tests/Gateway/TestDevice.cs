@@ -120,6 +120,31 @@ public sealed class TestDevice(TestTenant tenant, string udid, X509Certificate2 
         Assert.Null(CommandIn(await ConnectAsync("Acknowledged", command.GetString("CommandUUID"), channelKeys)));
     }
 
+    /// <summary>A DeclarativeManagement check-in for <paramref name="endpoint"/>; <paramref name="channelKeys"/> addresses a user channel.</summary>
+    public Task<DeviceResponse> DeclarativeAsync(string endpoint, byte[]? data = null, PlistDictionary? channelKeys = null)
+    {
+        var message = Message("DeclarativeManagement").Add("Endpoint", endpoint);
+        if (data is not null)
+        {
+            message.Add("Data", new PlistData(data));
+        }
+
+        foreach (var (key, value) in channelKeys ?? [])
+        {
+            message.Add(key, value);
+        }
+
+        return CheckInAsync(message);
+    }
+
+    /// <summary>The JSON body of a successful DeclarativeManagement answer.</summary>
+    public static byte[] JsonIn(DeviceResponse reply)
+    {
+        Assert.Equal(200, reply.HttpStatus);
+        Assert.Equal("application/json", reply.ContentType);
+        return reply.Body.ToByteArray();
+    }
+
     /// <summary>The CommandUUID of the command in a reply, or null for an empty 200.</summary>
     public static string? CommandIn(DeviceResponse reply)
     {

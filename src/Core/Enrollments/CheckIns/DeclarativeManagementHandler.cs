@@ -1,15 +1,99 @@
+using Google.Protobuf;
+using Microsoft.EntityFrameworkCore;
+using SaaSMdm.Apple.Ddm;
 using SaaSMdm.Apple.Mdm;
+using SaaSMdm.Contracts.Internal.V1;
+using SaaSMdm.Core.Data;
+using SaaSMdm.Core.Data.Entities;
+using SaaSMdm.Core.Declarations;
+using SaaSMdm.Core.Declarations.Status;
 
 namespace SaaSMdm.Core.Enrollments.CheckIns;
 
-/// <summary>DeclarativeManagement: not served yet, so every endpoint is 404 (DDM arrives with the next issue).</summary>
-public sealed class DeclarativeManagementHandler(BoundEnrollments enrollments) : CheckInHandler<DeclarativeManagementCheckIn>
+/// <summary>
+/// DeclarativeManagement: the device's side of DDM, per enrollment channel. <c>tokens</c> and
+/// <c>declaration-items</c> describe the channel's effective declarations, <c>declaration/…</c> serves one of
+/// them (only if it is effective for the channel), and <c>status</c> takes a status report. A malformed endpoint
+/// or report is answered 400 and changes nothing.
+/// </summary>
+public sealed partial class DeclarativeManagementHandler(
+    CoreDbContext db,
+    BoundEnrollments enrollments,
+    EffectiveDeclarations effective,
+    StatusIngestion status,
+    TimeProvider clock,
+    ILogger<DeclarativeManagementHandler> logger) : CheckInHandler<DeclarativeManagementCheckIn>
 {
+    private const string JsonContentType = "application/json";
+
     public override string MessageType => DeclarativeManagementCheckIn.Type;
 
     protected override async Task<CheckInOutcome> HandleAsync(DeclarativeManagementCheckIn message, DeviceCertificate certificate, CancellationToken cancellationToken)
     {
-        var enrollment = await enrollments.ChannelAsync(message.Channel, certificate, cancellationToken);
-        return new CheckInOutcome(DeviceReplies.Text(404, "Declarative Device Management is not available on this server yet."), enrollment.Channel);
+        var channel = (await enrollments.ChannelAsync(message.Channel, certificate, cancellationToken)).Channel;
+        try
+        {
+            var endpoint = DeclarativeManagementEndpoint.Parse(message.Endpoint);
+            return new CheckInOutcome(await AnswerAsync(endpoint, channel, message.Data, cancellationToken), channel);
+        }
+        catch (DdmFormatException e)
+        {
+            LogRefused(logger, channel.ChannelId, e.Message);
+            return new CheckInOutcome(DeviceReplies.Text(400, e.Message), channel);
+        }
     }
+
+    private async Task<DeviceResponse> AnswerAsync(
+        DeclarativeManagementEndpoint endpoint, EnrollmentEntity channel, ReadOnlyMemory<byte>? data, CancellationToken cancellationToken)
+    {
+        if (endpoint.Kind == DeclarativeManagementEndpointKind.Status)
+        {
+            await status.IngestAsync(channel, data, cancellationToken);
+            return DeviceReplies.Empty();
+        }
+
+        var declarations = await effective.ForEnrollmentAsync(channel.Id, cancellationToken)
+            ?? throw new InvalidOperationException($"Enrollment {channel.Id} vanished while it was checking in.");
+        switch (endpoint.Kind)
+        {
+            case DeclarativeManagementEndpointKind.Tokens:
+                var changedAt = await RecordTokenAsync(channel, declarations.DeclarationsToken, cancellationToken);
+                return Json(new TokensResponse(new SyncTokens(declarations.DeclarationsToken, new DateTimeOffset(changedAt, TimeSpan.Zero))).ToJson());
+            case DeclarativeManagementEndpointKind.DeclarationItems:
+                await RecordTokenAsync(channel, declarations.DeclarationsToken, cancellationToken);
+                return Json(declarations.Items.ToJson());
+            default:
+                return declarations.Find(endpoint.Category!.Value, endpoint.Identifier!) is { } declaration
+                    ? Json(declaration.ToJson())
+                    : DeviceReplies.Text(404, $"No {endpoint.Category.Value.PathName()} '{endpoint.Identifier}' is assigned to this enrollment.");
+        }
+    }
+
+    /// <summary>
+    /// The time the channel's token last changed: stored when a token is first served or differs from the one
+    /// stored, so the SyncTokens Timestamp stays the same across requests and restarts.
+    /// </summary>
+    private async Task<DateTime> RecordTokenAsync(EnrollmentEntity channel, string token, CancellationToken cancellationToken)
+    {
+        var state = await db.DeclarativeStates.FirstOrDefaultAsync(s => s.EnrollmentId == channel.Id, cancellationToken);
+        if (state is null)
+        {
+            state = new DeclarativeStateEntity { EnrollmentId = channel.Id, TenantId = channel.TenantId };
+            db.DeclarativeStates.Add(state);
+        }
+
+        if (state.DeclarationsToken != token || state.TokenChangedAt is null)
+        {
+            state.DeclarationsToken = token;
+            state.TokenChangedAt = StoredTime.UtcNow(clock);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        return state.TokenChangedAt.Value;
+    }
+
+    private static DeviceResponse Json(byte[] json) => new() { HttpStatus = 200, ContentType = JsonContentType, Body = ByteString.CopyFrom(json) };
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "DeclarativeManagement request of {ChannelId} refused: {Reason}")]
+    private static partial void LogRefused(ILogger logger, string channelId, string reason);
 }

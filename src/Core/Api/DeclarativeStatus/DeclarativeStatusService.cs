@@ -1,0 +1,25 @@
+using SaaSMdm.Contracts.V1;
+using SaaSMdm.Core.Data;
+using SaaSMdm.Rpc.Server;
+
+namespace SaaSMdm.Core.Api.DeclarativeStatus;
+
+/// <summary>The public DeclarativeStatus API; <see cref="ApiTenantInterceptor"/> has entered the request's tenant.</summary>
+public sealed class DeclarativeStatusService(CoreDbContext db, DeviceStatusView devices, StatusReportPages reports, DeclarationFleetView fleet)
+    : Contracts.V1.DeclarativeStatus.DeclarativeStatusBase
+{
+    public override async Task<DeviceDeclarativeStatus> GetDeviceStatus(GetDeviceStatusRequest request, ServerCallContext context)
+    {
+        var channel = await StatusChannels.FindAsync(db, request.DeviceId, request.UserChannelId, context.CancellationToken);
+        return await devices.ReadAsync(channel, context.CancellationToken);
+    }
+
+    public override async Task<ListStatusReportsResponse> ListStatusReports(ListStatusReportsRequest request, ServerCallContext context)
+    {
+        var channel = await StatusChannels.FindAsync(db, request.DeviceId, request.UserChannelId, context.CancellationToken);
+        return await reports.ListAsync(channel.Id, request.PageSize, request.PageToken, context.CancellationToken);
+    }
+
+    public override Task<DeclarationFleetStatus> GetDeclarationFleetStatus(GetDeclarationFleetStatusRequest request, ServerCallContext context) =>
+        fleet.ReadAsync(request.Identifier, request.PageSize, request.PageToken, context.CancellationToken);
+}
