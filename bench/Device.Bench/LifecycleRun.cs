@@ -11,12 +11,12 @@ using SaaSMdm.TestHosts;
 namespace SaaSMdm.Device.Bench;
 
 /// <summary>
-/// A fleet of one tenant from start to end: enrollment, Idle reports with nothing queued, a command for every device
-/// through the API and its round trips, then the memory of Core and Edge and a count of the stored answers.
+/// A fleet of one tenant from start to end: enrollment, Idle reports (the first connection also takes the
+/// DeclarativeManagement command that turns DDM on), a command for every device through the API and its round trips,
+/// declarative management (<see cref="DeclarativeRun"/>), then the memory of Core and Edge and a count of the stored answers.
 /// </summary>
 internal sealed class LifecycleRun(BenchSystem system, TestTenant tenant, SharedDeviceKeys keys, BenchArguments arguments, TextWriter output)
 {
-    private const int ListedFailures = 5;
     private const int ApiParallelism = 16;
 
     private Devices.DevicesClient DevicesApi => new(system.System.Channel.CreateCallInvoker());
@@ -70,10 +70,11 @@ internal sealed class LifecycleRun(BenchSystem system, TestTenant tenant, Shared
         output.WriteLine($"    enqueued DeviceInformation for {deviceIds.Count:N0} devices ({enqueued.TotalSeconds:F2} s)");
         var commands = await StepAsync(fleet, "answered", device => device.IsEnrolled, ConnectAsync);
 
+        var results = await CountResultsAsync(deviceIds);
+        var declarative = await new DeclarativeRun(system, tenant, new FleetSteps(system, output), arguments, output).RunAsync(fleet, deviceIds);
         var core = ProcessMemory.Read(system.System.Core.ProcessId);
         var edge = ProcessMemory.Read(system.System.Edge.ProcessId);
-        var results = await CountResultsAsync(deviceIds);
-        return new SizeResult(size, enrollment, idle, enqueued, commands, core, edge, results);
+        return new SizeResult(size, enrollment, idle, enqueued, commands, core, edge, results, declarative);
     }
 
     /// <summary>One connection as after a push: Idle, then every queued command; returns the commands answered.</summary>
@@ -83,36 +84,9 @@ internal sealed class LifecycleRun(BenchSystem system, TestTenant tenant, Shared
         return loop.End == CommandLoopEnd.ServerRefused ? throw new MdmServerException("connect", loop.FinalStatusCode, []) : loop.Exchanges.Count;
     }
 
-    private async Task<StepResult> StepAsync(
-        DeviceFleet fleet, string label, Func<SimulatedDevice, bool> selected, Func<SimulatedDevice, CancellationToken, Task<int>> work)
-    {
-        var progress = new ProgressLine(output, label, fleet.Devices.Count(selected));
-        var cpuBefore = CpuTimes.Read(system.System);
-        var report = await fleet.RunAsync(label, selected, async (device, token) =>
-        {
-            var answered = await work(device, token);
-            progress.Advance();
-            return answered;
-        });
-        var result = new StepResult(report, CpuTimes.Read(system.System).Since(cpuBefore));
-        foreach (var kind in report.Requests.ByKind)
-        {
-            output.WriteLine($"      {kind.Kind,-24} {kind.Count,7:N0} requests, {kind.Errors:N0} errors, p50 {kind.P50Ms:F1} ms, p99 {kind.P99Ms:F1} ms, max {kind.MaxMs:F0} ms");
-        }
-
-        foreach (var failure in report.Failures.Take(ListedFailures))
-        {
-            output.WriteLine($"    FAILED device {failure.Index}: {failure.Error}");
-        }
-
-        if (report.Failures.Count > ListedFailures)
-        {
-            output.WriteLine($"    ... and {report.Failures.Count - ListedFailures:N0} more failures");
-        }
-
-        output.WriteLine($"      processor ms per request, Core / Edge / devices: {result.CpuPerRequest}");
-        return result;
-    }
+    private Task<StepResult> StepAsync(
+        DeviceFleet fleet, string label, Func<SimulatedDevice, bool> selected, Func<SimulatedDevice, CancellationToken, Task<int>> work) =>
+        new FleetSteps(system, output).RunAsync(fleet, label, selected, work);
 
     private async Task<List<string>> DeviceIdsAsync()
     {

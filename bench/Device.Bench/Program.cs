@@ -34,4 +34,5 @@ foreach (var size in arguments.Devices)
 
 Console.WriteLine();
 ResultTable.Write(Console.Out, results);
-return results.All(r => r.Enrollment.Report.Failures.Count + r.Idle.Report.Failures.Count + r.Commands.Report.Failures.Count == 0) ? 0 : 1;
+return results.All(r => new[] { r.Enrollment, r.Idle, r.Commands, r.Declarative.Sync, r.Declarative.Tokens, r.Declarative.Items }
+    .All(step => step.Report.Failures.Count == 0)) ? 0 : 1;

@@ -26,6 +26,13 @@ internal static class ResultTable
         ("Core memory: peak / now MB", r => Memory(r.Core)),
         ("Edge memory: peak / now MB", r => Memory(r.Edge)),
         ("command_results rows", r => r.CommandResults.ToString("N0", CultureInfo.InvariantCulture)),
+        ("ddm: assign set to all: s (notified)", r => $"{Seconds(r.Declarative.Assign)} ({r.Declarative.AssignNotified:N0})"),
+        ("ddm: change one declaration: s (notified)", r => $"{Seconds(r.Declarative.Change)} ({r.Declarative.ChangeNotified:N0})"),
+        ("ddm: change synced: requests/s, p99 ms", r => Rate(r.Declarative.Sync)),
+        ("ddm: tokens: requests/s, p99 ms", r => Rate(r.Declarative.Tokens)),
+        ("ddm: tokens: CPU ms/request C/E/D", r => r.Declarative.Tokens.CpuPerRequest),
+        ("ddm: declaration-items: requests/s, p99 ms", r => Rate(r.Declarative.Items)),
+        ("ddm: declaration-items: CPU ms/request C/E/D", r => r.Declarative.Items.CpuPerRequest),
     ];
 
     public static void Write(TextWriter output, IReadOnlyList<SizeResult> results)
@@ -44,6 +51,8 @@ internal static class ResultTable
     }
 
     private static string Seconds(TimeSpan elapsed) => elapsed.TotalSeconds.ToString("F3", CultureInfo.InvariantCulture);
+
+    private static string Rate(StepResult step) => $"{step.Report.Requests.RequestsPerSecond:N0}, {step.Requests.P99Ms:F1}";
 
     private static string Memory(ProcessMemory memory) => $"{memory.PeakBytes / Megabyte:F0} / {memory.CurrentBytes / Megabyte:F0}";
 }

@@ -11,7 +11,8 @@ internal sealed record SizeResult(
     StepResult Commands,
     ProcessMemory Core,
     ProcessMemory Edge,
-    int CommandResults)
+    int CommandResults,
+    DeclarativeResult Declarative)
 {
     public double DevicesPerSecond => Enrollment.Report.Succeeded / Enrollment.Report.Requests.Elapsed.TotalSeconds;
 

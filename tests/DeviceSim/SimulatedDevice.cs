@@ -27,6 +27,7 @@ public sealed partial class SimulatedDevice : IDisposable
     private readonly ScepEnrollmentClient _scep;
     private readonly MdmClient _mdm;
     private readonly CommandLoop _commandLoop;
+    private readonly DeclarativeClient _declarativeClient;
     private readonly DeclarativeSync _declarative;
 
     public SimulatedDevice(SimulatedDeviceOptions options, SimulatorServices? services = null)
@@ -44,8 +45,8 @@ public sealed partial class SimulatedDevice : IDisposable
         _scep = new ScepEnrollmentClient(_connection);
         _mdm = new MdmClient(_connection);
         _commandLoop = new CommandLoop(State, options.Responders, options.Behavior, ConnectAsync);
-        _declarative = new DeclarativeSync(
-            State, options.Declarative, new DeclarativeClient(() => Facts, (message, cancellationToken) => SendCheckInAsync(message, RequestSigning.AsConfigured, cancellationToken)));
+        _declarativeClient = new DeclarativeClient(() => Facts, (message, cancellationToken) => SendCheckInAsync(message, RequestSigning.AsConfigured, cancellationToken));
+        _declarative = new DeclarativeSync(State, options.Declarative, _declarativeClient);
     }
 
     public SimulatedDeviceOptions Options { get; }
@@ -250,6 +251,13 @@ public sealed partial class SimulatedDevice : IDisposable
         RequireIdentity();
         return _declarative.SyncAsync(tokens, cancellationToken);
     }
+
+    /// <summary>One <c>tokens</c> request, changing nothing on the device: for benchmarks of the server's answer.</summary>
+    public Task<SyncTokens> FetchTokensAsync(CancellationToken cancellationToken = default) => _declarativeClient.TokensAsync(cancellationToken);
+
+    /// <summary>One <c>declaration-items</c> request, changing nothing on the device: for benchmarks of the server's answer.</summary>
+    public Task<DeclarationItemsResponse> FetchDeclarationItemsAsync(CancellationToken cancellationToken = default) =>
+        _declarativeClient.DeclarationItemsAsync(cancellationToken);
 
     /// <summary>PUTs any check-in message and returns the answer as is, for tests of a server's refusals.</summary>
     public Task<DeviceHttpResponse> SendCheckInAsync(

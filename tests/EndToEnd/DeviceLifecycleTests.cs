@@ -40,6 +40,9 @@ public abstract class DeviceLifecycleTests<TProvider>(LifecycleFixture<TProvider
 
         var enrollment = await fleet.EnrollAsync();
         Assert.Empty(enrollment.Failures);
+        var ddmTurnedOn = await fleet.RunCommandLoopsAsync();
+        Assert.Empty(ddmTurnedOn.Failures);
+        Assert.Equal(FleetSize, ddmTurnedOn.CommandsAnswered);
 
         var listed = await DevicesApi.ListDevicesAsync(new ListDevicesRequest { TenantId = tenant.Id, PageSize = 100 });
         Assert.Equal(FleetSize, listed.Devices.Count);
@@ -68,7 +71,7 @@ public abstract class DeviceLifecycleTests<TProvider>(LifecycleFixture<TProvider
         foreach (var device in listed.Devices)
         {
             var commands = await CommandsApi.ListDeviceCommandsAsync(new ListDeviceCommandsRequest { TenantId = tenant.Id, DeviceId = device.Id });
-            var answered = Assert.Single(commands.Commands);
+            var answered = Assert.Single(commands.Commands, command => command.RequestType != "DeclarativeManagement");
             Assert.Equal(enqueued.CommandUuid, answered.CommandUuid);
             Assert.Equal(CommandState.Acknowledged, answered.State);
             Assert.Contains(device.SerialNumber, answered.ResultJson);
@@ -127,6 +130,7 @@ public abstract class DeviceLifecycleTests<TProvider>(LifecycleFixture<TProvider
         var tenant = await TestTenant.CreateAsync(System, fixture.Apns, "durable");
         using var device = Device(tenant, 0);
         await device.FullEnrollmentAsync();
+        await device.RunCommandLoopAsync();
         var id = (await DevicesApi.ListDevicesAsync(new ListDevicesRequest { TenantId = tenant.Id })).Devices.Single().Id;
         var enqueued = await CommandsApi.EnqueueCommandAsync(new EnqueueCommandRequest
         {
@@ -142,25 +146,10 @@ public abstract class DeviceLifecycleTests<TProvider>(LifecycleFixture<TProvider
         Assert.Equal(enqueued.CommandUuid, Assert.Single(loop.Exchanges).CommandUuid);
     }
 
-    private DeviceFleet Fleet(TestTenant tenant, int count) => new(new DeviceFleetOptions
-    {
-        Count = count,
-        DeviceOptions = index => Options(tenant, index),
-        MaxParallelism = 8,
-        ShareConnections = true,
-    });
+    private DeviceFleet Fleet(TestTenant tenant, int count) => SimulatedFleets.Create(System, fixture.Keys, tenant, count);
 
     private SimulatedDevice Device(TestTenant tenant, int index, string? enrollmentToken = null) =>
-        new(Options(tenant, index) with { EnrollmentToken = enrollmentToken ?? tenant.EnrollmentSecret });
-
-    private SimulatedDeviceOptions Options(TestTenant tenant, int index) => new()
-    {
-        TenantUrl = new Uri(System.EdgeAddress, $"/t/{tenant.Slug}"),
-        EnrollmentToken = tenant.EnrollmentSecret,
-        Platform = (index % 3) switch { 0 => DevicePlatform.IPhone, 1 => DevicePlatform.IPad, _ => DevicePlatform.Mac },
-        ServerTrust = new ServerTrust { TrustedRoots = [System.EdgeCertificateAuthority] },
-        KeyFactory = fixture.Keys.FactoryFor(index),
-    };
+        new(SimulatedFleets.Options(System, fixture.Keys, tenant, index) with { EnrollmentToken = enrollmentToken ?? tenant.EnrollmentSecret });
 
     private HttpClient Http() => new(DeviceHttpHandlers.CreateShared(new ServerTrust { TrustedRoots = [System.EdgeCertificateAuthority] }));
 }
