@@ -29,12 +29,7 @@ public sealed partial class StatusIngestion(
         LogSchemaProblems(channel, report);
         var now = StoredTime.UtcNow(clock);
 
-        var state = await db.DeclarativeStates.FirstOrDefaultAsync(s => s.EnrollmentId == channel.Id, cancellationToken);
-        if (state is null)
-        {
-            state = new DeclarativeStateEntity { EnrollmentId = channel.Id, TenantId = channel.TenantId };
-            db.DeclarativeStates.Add(state);
-        }
+        var state = await db.DeclarativeStates.FindOrAddAsync(channel, cancellationToken);
 
         state.StatusJson = StatusTree.Apply(StatusTree.Parse(state.StatusJson), report).ToJsonString();
         state.StatusUpdatedAt = now;

@@ -75,12 +75,7 @@ public sealed partial class DeclarativeManagementHandler(
     /// </summary>
     private async Task<DateTime> RecordTokenAsync(EnrollmentEntity channel, string token, CancellationToken cancellationToken)
     {
-        var state = await db.DeclarativeStates.FirstOrDefaultAsync(s => s.EnrollmentId == channel.Id, cancellationToken);
-        if (state is null)
-        {
-            state = new DeclarativeStateEntity { EnrollmentId = channel.Id, TenantId = channel.TenantId };
-            db.DeclarativeStates.Add(state);
-        }
+        var state = await db.DeclarativeStates.FindOrAddAsync(channel, cancellationToken);
 
         if (state.DeclarationsToken != token || state.TokenChangedAt is null)
         {
