@@ -24,8 +24,11 @@ public sealed partial class DeclarationSync(
     TimeProvider clock,
     ILogger<DeclarationSync> logger)
 {
-    /// <summary>Distinct tokens that get a command of their own; channels beyond share one command without tokens.</summary>
-    public const int MaxCommandsWithTokens = 64;
+    /// <summary>
+    /// Distinct tokens that get a command of their own; channels beyond share one command without tokens. Each channel's
+    /// management properties carry its rollout ring, so a fleet with the same sets has up to 100 distinct tokens: all fit.
+    /// </summary>
+    public const int MaxCommandsWithTokens = 128;
 
     private const string RequestType = "DeclarativeManagement";
 

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using SaaSMdm.Apple.Ddm;
 using SaaSMdm.Core.Data;
+using SaaSMdm.Core.Data.Entities;
 
 namespace SaaSMdm.Core.Declarations;
 
@@ -14,8 +15,43 @@ public sealed class EffectiveDeclarations(CoreDbContext db, TenantContext tenant
 {
     private const int EnrollmentsPerChunk = 2000;
 
-    public async Task<EnrollmentDeclarations?> ForEnrollmentAsync(Guid enrollmentId, CancellationToken cancellationToken) =>
-        (await ForEnrollmentsAsync([enrollmentId], cancellationToken)).GetValueOrDefault(enrollmentId);
+    /// <summary>
+    /// One channel the caller has already loaded: the device's own requests (<c>tokens</c>, <c>declaration-items</c>,
+    /// <c>declaration/…</c>) take this path, three queries instead of the bulk path's nine.
+    /// </summary>
+    public async Task<EnrollmentDeclarations> ForChannelAsync(EnrollmentEntity channel, CancellationToken cancellationToken)
+    {
+        var id = channel.Id;
+        var isDevice = channel.ParentId is null;
+        var rows = await db.Declarations.AsNoTracking()
+            .Where(d => db.DeclarationSetMembers.Any(m => m.DeclarationId == d.Id
+                && (db.EnrollmentSetAssignments.Any(a => a.SetId == m.SetId && a.EnrollmentId == id)
+                    || (isDevice && db.GroupSetAssignments.Any(g => g.SetId == m.SetId
+                        && db.DeviceGroupMembers.Any(member => member.GroupId == g.GroupId && member.EnrollmentId == id))))))
+            .Select(d => new { d.Type, d.Identifier, d.ServerToken, d.PayloadJson })
+            .ToListAsync(cancellationToken);
+        var properties = await db.ManagementProperties.AsNoTracking()
+            .Where(p => p.EnrollmentId == id)
+            .Select(p => new { p.Key, p.ValueJson })
+            .ToListAsync(cancellationToken);
+        var settings = await db.Tenants.AsNoTracking()
+            .Where(t => t.Id == tenant.TenantId)
+            .Select(t => new
+            {
+                t.DefaultStatusSubscription,
+                Capabilities = db.DeclarativeStates.Where(s => s.EnrollmentId == id).Select(s => s.ClientCapabilitiesJson).FirstOrDefault(),
+            })
+            .FirstOrDefaultAsync(cancellationToken);
+
+        return Assemble(
+            id,
+            channel.ChannelId,
+            isDevice,
+            rows.Select(row => Parse(row.Type, row.Identifier, row.ServerToken, row.PayloadJson)),
+            properties.Select(p => Property(p.Key, p.ValueJson)),
+            ClientCapabilities.Parse(settings?.Capabilities),
+            settings?.DefaultStatusSubscription ?? false);
+    }
 
     /// <returns>One entry per enrollment of the tenant among <paramref name="enrollmentIds"/>; unknown ids are left out.</returns>
     public async Task<IReadOnlyDictionary<Guid, EnrollmentDeclarations>> ForEnrollmentsAsync(
@@ -71,7 +107,7 @@ public sealed class EffectiveDeclarations(CoreDbContext db, TenantContext tenant
                 .Where(p => EF.Parameter(chunk).Contains(p.EnrollmentId))
                 .Select(p => new { p.EnrollmentId, p.Key, p.ValueJson })
                 .ToListAsync(cancellationToken))
-            .ToLookup(p => p.EnrollmentId, p => KeyValuePair.Create(p.Key, JsonDocument.Parse(p.ValueJson).RootElement.Clone()));
+            .ToLookup(p => p.EnrollmentId, p => Property(p.Key, p.ValueJson));
         var capabilities = await db.DeclarativeStates.AsNoTracking()
             .Where(s => EF.Parameter(chunk).Contains(s.EnrollmentId) && s.ClientCapabilitiesJson != null)
             .Select(s => new { s.EnrollmentId, s.ClientCapabilitiesJson })
@@ -79,31 +115,62 @@ public sealed class EffectiveDeclarations(CoreDbContext db, TenantContext tenant
 
         foreach (var enrollment in enrollments)
         {
-            var reached = setsOf[enrollment.Id].SelectMany(set => declarationsOf[set]).Distinct().ToList();
-            reached.Add(BuiltInDeclarations.Properties(enrollment.ChannelId, properties[enrollment.Id]));
-            if (subscribe && enrollment.ParentId is null)
-            {
-                reached.AddRange(BuiltInDeclarations.StatusSubscription);
-            }
-
-            var canTake = capabilities.GetValueOrDefault(enrollment.Id, ClientCapabilities.Unknown);
-            var sent = new List<Declaration>(reached.Count);
-            var excluded = new List<ExcludedDeclaration>();
-            foreach (var declaration in reached)
-            {
-                if (canTake.Supports(declaration.Type))
-                {
-                    sent.Add(declaration);
-                }
-                else
-                {
-                    excluded.Add(new ExcludedDeclaration(
-                        declaration.Identifier, declaration.Type, $"The device does not list {declaration.Type} in its management.client-capabilities."));
-                }
-            }
-
-            result[enrollment.Id] = new EnrollmentDeclarations(enrollment.Id, sent, excluded);
+            result[enrollment.Id] = Assemble(
+                enrollment.Id,
+                enrollment.ChannelId,
+                enrollment.ParentId is null,
+                setsOf[enrollment.Id].SelectMany(set => declarationsOf[set]),
+                properties[enrollment.Id],
+                capabilities.GetValueOrDefault(enrollment.Id, ClientCapabilities.Unknown),
+                subscribe);
         }
+    }
+
+    /// <summary>The channel's sets' declarations plus the built-ins, split by what the device can take.</summary>
+    private static EnrollmentDeclarations Assemble(
+        Guid enrollmentId,
+        string channelId,
+        bool isDevice,
+        IEnumerable<Declaration> fromSets,
+        IEnumerable<KeyValuePair<string, JsonElement>> properties,
+        ClientCapabilities canTake,
+        bool subscribe)
+    {
+        var reached = fromSets.Distinct().ToList();
+        reached.Add(BuiltInDeclarations.Properties(channelId, properties));
+        if (subscribe && isDevice)
+        {
+            reached.AddRange(BuiltInDeclarations.StatusSubscription);
+        }
+
+        var sent = new List<Declaration>(reached.Count);
+        var excluded = new List<ExcludedDeclaration>();
+        foreach (var declaration in reached)
+        {
+            if (canTake.Supports(declaration.Type))
+            {
+                sent.Add(declaration);
+            }
+            else
+            {
+                excluded.Add(new ExcludedDeclaration(
+                    declaration.Identifier, declaration.Type, $"The device does not list {declaration.Type} in its management.client-capabilities."));
+            }
+        }
+
+        return new EnrollmentDeclarations(enrollmentId, sent, excluded);
+    }
+
+    private static Declaration Parse(string type, string identifier, string serverToken, string payloadJson)
+    {
+        using var payload = JsonDocument.Parse(payloadJson);
+        return new Declaration(type, identifier, serverToken, payload.RootElement);
+    }
+
+    private static KeyValuePair<string, JsonElement> Property(string key, string valueJson)
+    {
+        using var value = JsonDocument.Parse(valueJson);
+        return KeyValuePair.Create(key, value.RootElement.Clone());
     }
 
     private async Task ParseMissingAsync(List<Guid> declarationIds, Dictionary<Guid, Declaration> parsed, CancellationToken cancellationToken)
@@ -119,8 +186,7 @@ public sealed class EffectiveDeclarations(CoreDbContext db, TenantContext tenant
             .ToListAsync(cancellationToken);
         foreach (var row in rows)
         {
-            using var payload = JsonDocument.Parse(row.PayloadJson);
-            parsed[row.Id] = new Declaration(row.Type, row.Identifier, row.ServerToken, payload.RootElement);
+            parsed[row.Id] = Parse(row.Type, row.Identifier, row.ServerToken, row.PayloadJson);
         }
     }
 }

@@ -25,8 +25,7 @@ public sealed partial class DeclarationsService
     {
         var cancellationToken = context.CancellationToken;
         var channel = await channels.FindAsync(request.DeviceId, request.UserEnrollmentId, cancellationToken);
-        var resolved = await effective.ForEnrollmentAsync(channel.Id, cancellationToken)
-            ?? throw new NotFoundException($"No device with id '{request.DeviceId}'.");
+        var resolved = await effective.ForChannelAsync(channel, cancellationToken);
         var sources = await SourcesAsync(channel.Id, cancellationToken);
         var state = await db.DeclarativeStates.AsNoTracking().FirstOrDefaultAsync(s => s.EnrollmentId == channel.Id, cancellationToken);
 

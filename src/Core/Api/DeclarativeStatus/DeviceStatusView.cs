@@ -17,8 +17,7 @@ public sealed class DeviceStatusView(CoreDbContext db, EffectiveDeclarations eff
 {
     public async Task<DeviceDeclarativeStatus> ReadAsync(EnrollmentEntity channel, CancellationToken cancellationToken)
     {
-        var declarations = await effective.ForEnrollmentAsync(channel.Id, cancellationToken)
-            ?? throw new InvalidOperationException($"Enrollment {channel.Id} is not the tenant's.");
+        var declarations = await effective.ForChannelAsync(channel, cancellationToken);
         var state = await db.DeclarativeStates.AsNoTracking().FirstOrDefaultAsync(s => s.EnrollmentId == channel.Id, cancellationToken);
         var rows = await db.DeclarationStatuses.AsNoTracking()
             .Where(s => s.EnrollmentId == channel.Id)

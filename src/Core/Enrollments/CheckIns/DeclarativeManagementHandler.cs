@@ -52,8 +52,7 @@ public sealed partial class DeclarativeManagementHandler(
             return DeviceReplies.Empty();
         }
 
-        var declarations = await effective.ForEnrollmentAsync(channel.Id, cancellationToken)
-            ?? throw new InvalidOperationException($"Enrollment {channel.Id} vanished while it was checking in.");
+        var declarations = await effective.ForChannelAsync(channel, cancellationToken);
         switch (endpoint.Kind)
         {
             case DeclarativeManagementEndpointKind.Tokens:

@@ -6,7 +6,7 @@ namespace SaaSMdm.Core.Enrollments.LastSeen;
 
 /// <summary>
 /// Writes the last-seen times the <see cref="LastSeenRecorder"/> collected, every few seconds and once more on
-/// shutdown, in one transaction across tenants. A batch that fails goes back to the recorder for the next round.
+/// shutdown, across tenants. A batch that fails goes back to the recorder for the next round.
 /// </summary>
 public sealed partial class LastSeenFlusher(
     LastSeenRecorder recorder,
@@ -15,7 +15,7 @@ public sealed partial class LastSeenFlusher(
     TimeProvider clock,
     ILogger<LastSeenFlusher> logger) : BackgroundService
 {
-    /// <summary>Enrollments read and updated per statement.</summary>
+    /// <summary>Enrollments updated per transaction.</summary>
     private const int ChunkSize = 500;
 
     /// <summary>Writes everything recorded so far; returns how many enrollments had a time to write.</summary>
@@ -73,29 +73,28 @@ public sealed partial class LastSeenFlusher(
         }
     }
 
-    /// <summary>The enrollments are system-wide here, so tenant filters are off on purpose: every row carries its own tenant.</summary>
+    /// <summary>
+    /// One conditional UPDATE per enrollment (never moving a time backwards), a short transaction per chunk: no row is
+    /// loaded, and the write lock is never held for a whole batch, which on SQLite would stall every device request
+    /// behind it. A failed batch is written again whole; the condition makes that harmless. The enrollments are
+    /// system-wide here, so tenant filters are off on purpose.
+    /// </summary>
     private async Task WriteAsync(IReadOnlyDictionary<Guid, DateTime> batch, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CoreDbContext>();
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        foreach (var chunk in batch.Keys.Chunk(ChunkSize))
+        foreach (var chunk in batch.Chunk(ChunkSize))
         {
-            var enrollments = await db.Enrollments.IgnoreQueryFilters().Where(e => chunk.Contains(e.Id)).ToListAsync(cancellationToken);
-            foreach (var enrollment in enrollments)
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            foreach (var (enrollmentId, seen) in chunk)
             {
-                var seen = batch[enrollment.Id];
-                if (enrollment.LastSeenAt is not { } known || known < seen)
-                {
-                    enrollment.LastSeenAt = seen;
-                }
+                await db.Enrollments.IgnoreQueryFilters()
+                    .Where(e => e.Id == enrollmentId && (e.LastSeenAt == null || e.LastSeenAt < seen))
+                    .ExecuteUpdateAsync(update => update.SetProperty(e => e.LastSeenAt, seen), cancellationToken);
             }
 
-            await db.SaveChangesAsync(cancellationToken);
-            db.ChangeTracker.Clear();
+            await transaction.CommitAsync(cancellationToken);
         }
-
-        await transaction.CommitAsync(cancellationToken);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not write last-seen times; {Pending} enrollments wait for the next round")]
