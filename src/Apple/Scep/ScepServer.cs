@@ -34,12 +34,18 @@ public sealed class ScepServer
         _issuer = new ScepCertificateIssuer(options.CertificateAuthority, options.Issuance, options.TimeProvider);
     }
 
-    /// <summary>The GetCACaps answer, sent as <see cref="ScepTransport.CapabilitiesContentType"/>.</summary>
-    public string GetCACaps() => string.Join('\n', Capabilities);
+    /// <summary>The GetCACaps answer, sent as <see cref="ScepTransport.CapabilitiesContentType"/>: the same for every CA.</summary>
+    public static string GetCACaps() => string.Join('\n', Capabilities);
 
     /// <summary>The GetCACert answer: the CA certificate alone, DER.</summary>
-    public ScepContent GetCACert() =>
-        new(_options.CertificateAuthority.Certificate.RawData, ScepTransport.CaCertificateContentType);
+    public ScepContent GetCACert() => GetCACert(_options.CertificateAuthority.Certificate);
+
+    /// <summary>The GetCACert answer for a CA whose key is not needed (nor opened) to give it.</summary>
+    public static ScepContent GetCACert(X509Certificate2 certificateAuthority)
+    {
+        ArgumentNullException.ThrowIfNull(certificateAuthority);
+        return new ScepContent(certificateAuthority.RawData, ScepTransport.CaCertificateContentType);
+    }
 
     /// <summary>
     /// Answers a PKIOperation with a CertRep: the issued certificate, or a failure with its failInfo when the request

@@ -24,7 +24,7 @@ public sealed class ScepServerTests(ScepCaFixture ca) : IClassFixture<ScepCaFixt
 
         Assert.Equal(
             ["AES", "POSTPKIOperation", "Renewal", "SCEPStandard", "SHA-256"],
-            server.GetCACaps().Split('\n').Order());
+            ScepServer.GetCACaps().Split('\n').Order());
     }
 
     [Fact]

@@ -46,7 +46,7 @@ internal sealed class ScepTestHost : IAsyncDisposable
         switch (request.Query[ScepTransport.OperationParameter].ToString())
         {
             case ScepTransport.GetCACaps:
-                return Results.Text(server.GetCACaps(), ScepTransport.CapabilitiesContentType);
+                return Results.Text(ScepServer.GetCACaps(), ScepTransport.CapabilitiesContentType);
             case ScepTransport.GetCACert:
                 var caCertificate = server.GetCACert();
                 return Results.Bytes(caCertificate.Body, caCertificate.ContentType);

@@ -141,7 +141,7 @@ internal sealed class MdmTestServer : IAsyncDisposable
         switch (request.Query[ScepTransport.OperationParameter].ToString())
         {
             case ScepTransport.GetCACaps:
-                return Results.Text(_scep.GetCACaps(), ScepTransport.CapabilitiesContentType);
+                return Results.Text(ScepServer.GetCACaps(), ScepTransport.CapabilitiesContentType);
             case ScepTransport.GetCACert:
                 var ca = _scep.GetCACert();
                 return Results.Bytes(ca.Body, ca.ContentType);

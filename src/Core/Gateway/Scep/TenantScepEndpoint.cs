@@ -9,7 +9,8 @@ namespace SaaSMdm.Core.Gateway.Scep;
 
 /// <summary>
 /// SCEP against the current tenant's CA. A new identity needs a one-time challenge from an enrollment profile;
-/// a renewal needs the identity bound to one of the tenant's enrollments. The CA key lives for one request.
+/// a renewal needs the identity bound to one of the tenant's enrollments. The CA key is opened for a PKIOperation
+/// only, and lives for that one request.
 /// </summary>
 public sealed partial class TenantScepEndpoint(
     TenantCertificateAuthorities authorities,
@@ -27,6 +28,18 @@ public sealed partial class TenantScepEndpoint(
                 $"Unknown SCEP operation '{request.Operation}'; use {ScepTransport.GetCACaps}, {ScepTransport.GetCACert} or {ScepTransport.PKIOperation}.");
         }
 
+        if (request.Operation == ScepTransport.GetCACaps)
+        {
+            return Answer(ScepTransport.CapabilitiesContentType, Encoding.ASCII.GetBytes(ScepServer.GetCACaps()));
+        }
+
+        if (request.Operation == ScepTransport.GetCACert)
+        {
+            using var certificate = await authorities.GetCertificateAsync(cancellationToken);
+            return Answer(ScepServer.GetCACert(certificate));
+        }
+
+        // Only a PKIOperation needs the CA key: it is decrypted for this request and wiped after it.
         using var ca = await TenantCaKey.OpenAsync(authorities, cancellationToken);
         var renewal = new RenewalTarget();
         var server = new ScepServer(new ScepServerOptions
@@ -35,12 +48,7 @@ public sealed partial class TenantScepEndpoint(
             TimeProvider = clock,
             ValidateChallenge = (context, token) => AuthorizeAsync(context, renewal, token),
         });
-        return request.Operation switch
-        {
-            ScepTransport.GetCACaps => Answer(ScepTransport.CapabilitiesContentType, Encoding.ASCII.GetBytes(server.GetCACaps())),
-            ScepTransport.GetCACert => Answer(server.GetCACert()),
-            _ => await PkiOperationAsync(server, request.Message, renewal, cancellationToken),
-        };
+        return await PkiOperationAsync(server, request.Message, renewal, cancellationToken);
     }
 
     private async Task<ScepResponse> PkiOperationAsync(ScepServer server, ByteString message, RenewalTarget renewal, CancellationToken cancellationToken)
