@@ -15,6 +15,13 @@ public sealed class RetentionOptions
     [Range(1, 3650)]
     public int StatusReportDays { get; set; } = 30;
 
+    /// <summary>
+    /// Seconds after start-up before the first sweep: a replica that starts serves first, and replicas restarted
+    /// together do not all sweep at once.
+    /// </summary>
+    [Range(0, 86_400)]
+    public int FirstSweepDelaySeconds { get; set; } = 60;
+
     /// <summary>Minutes between retention sweeps.</summary>
     [Range(1, 1440)]
     public int SweepIntervalMinutes { get; set; } = 60;

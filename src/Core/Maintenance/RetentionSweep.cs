@@ -49,6 +49,7 @@ public sealed partial class RetentionSweep(IServiceScopeFactory scopes, IOptions
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        await Task.Delay(TimeSpan.FromSeconds(options.Value.FirstSweepDelaySeconds), clock, stoppingToken);
         using var timer = new PeriodicTimer(TimeSpan.FromMinutes(options.Value.SweepIntervalMinutes), clock);
         do
         {
