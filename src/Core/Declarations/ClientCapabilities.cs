@@ -15,8 +15,6 @@ public sealed class ClientCapabilities
 
     private ClientCapabilities(Dictionary<DeclarationCategory, HashSet<string>>? supported) => _supported = supported;
 
-    public bool IsKnown => _supported is not null;
-
     public bool Supports(string declarationType)
     {
         if (_supported is null)

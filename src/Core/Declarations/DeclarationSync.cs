@@ -46,18 +46,17 @@ public sealed partial class DeclarationSync(
                 .ToListAsync(cancellationToken));
         }
 
-        if (enrolled.Count == 0)
-        {
-            return new DeclarationSyncResult(0, 0, 0);
-        }
-
-        var now = StoredTime.UtcNow(clock);
-        var resolved = await effective.ForEnrollmentsAsync(enrolled, cancellationToken);
-        var changed = await RecordTokensAsync(resolved, force, now, cancellationToken);
-        var commands = await NotifyAsync(changed, now, cancellationToken);
-        LogSynced(logger, tenant.TenantId, resolved.Count, changed.Count, commands);
-        return new DeclarationSyncResult(resolved.Count, changed.Count, commands);
+        return await SyncResolvedAsync([.. (await effective.ForEnrollmentsAsync(enrolled, cancellationToken)).Values], force, cancellationToken);
     }
+
+    /// <summary>
+    /// One channel the caller holds, on a device request (its first TokenUpdate, a status report with new
+    /// capabilities): resolved the way the device's own requests are, without the bulk path's queries.
+    /// </summary>
+    public async Task<DeclarationSyncResult> SyncChannelAsync(EnrollmentEntity channel, bool force, CancellationToken cancellationToken) =>
+        channel.State == EnrollmentState.Enrolled
+            ? await SyncResolvedAsync([await effective.ForChannelAsync(channel, cancellationToken)], force, cancellationToken)
+            : new DeclarationSyncResult(0, 0, 0);
 
     /// <summary>Every enrolled channel of the tenant: what an API caller runs after a batch of changes made without notifying.</summary>
     public async Task<DeclarationSyncResult> SyncTenantAsync(CancellationToken cancellationToken)
@@ -66,22 +65,38 @@ public sealed partial class DeclarationSync(
             .Where(e => e.State == EnrollmentState.Enrolled)
             .Select(e => e.Id)
             .ToListAsync(cancellationToken);
-        return await SyncAsync(all, force: false, cancellationToken);
+        return await SyncResolvedAsync([.. (await effective.ForEnrollmentsAsync(all, cancellationToken)).Values], force: false, cancellationToken);
+    }
+
+    private async Task<DeclarationSyncResult> SyncResolvedAsync(IReadOnlyList<EnrollmentDeclarations> resolved, bool force, CancellationToken cancellationToken)
+    {
+        if (resolved.Count == 0)
+        {
+            return new DeclarationSyncResult(0, 0, 0);
+        }
+
+        var now = StoredTime.UtcNow(clock);
+        var changed = await RecordTokensAsync(resolved, force, now, cancellationToken);
+        var commands = await NotifyAsync(changed, now, cancellationToken);
+        LogSynced(logger, tenant.TenantId, resolved.Count, changed.Count, commands);
+        return new DeclarationSyncResult(resolved.Count, changed.Count, commands);
     }
 
     /// <summary>Stores the new tokens; returns the channels to notify, with their token.</summary>
-    private async Task<List<(Guid EnrollmentId, string Token)>> RecordTokensAsync(
-        IReadOnlyDictionary<Guid, EnrollmentDeclarations> resolved, bool force, DateTime now, CancellationToken cancellationToken)
+    private async Task<List<(Guid EnrollmentId, string Token, DateTime ChangedAt)>> RecordTokensAsync(
+        IReadOnlyList<EnrollmentDeclarations> resolved, bool force, DateTime now, CancellationToken cancellationToken)
     {
-        var changed = new List<(Guid, string)>();
-        foreach (var chunk in resolved.Keys.Chunk(EnrollmentsPerChunk))
+        var changed = new List<(Guid, string, DateTime)>();
+        var recorded = new List<DeclarativeStateEntity>(resolved.Count);
+        foreach (var chunk in resolved.Chunk(EnrollmentsPerChunk))
         {
+            var ids = chunk.Select(r => r.EnrollmentId).ToArray();
             var states = await db.DeclarativeStates
-                .Where(s => EF.Parameter(chunk).Contains(s.EnrollmentId))
+                .Where(s => EF.Parameter(ids).Contains(s.EnrollmentId))
                 .ToDictionaryAsync(s => s.EnrollmentId, cancellationToken);
-            foreach (var enrollmentId in chunk)
+            foreach (var declarations in chunk)
             {
-                var token = resolved[enrollmentId].DeclarationsToken;
+                var (enrollmentId, token) = (declarations.EnrollmentId, declarations.DeclarationsToken);
                 if (!states.TryGetValue(enrollmentId, out var state))
                 {
                     state = new DeclarativeStateEntity { EnrollmentId = enrollmentId, TenantId = tenant.TenantId };
@@ -92,22 +107,23 @@ public sealed partial class DeclarationSync(
                     continue;
                 }
 
-                if (state.DeclarationsToken != token)
-                {
-                    state.DeclarationsToken = token;
-                    state.TokenChangedAt = now;
-                }
-
-                changed.Add((enrollmentId, token));
+                state.RecordToken(token, now);
+                recorded.Add(state);
+                changed.Add((enrollmentId, token, state.TokenChangedAt!.Value));
             }
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        db.ChangeTracker.Clear();
+        // Thousands of tracked rows would slow every later save of the scope; the caller's own entities stay tracked.
+        foreach (var state in recorded)
+        {
+            db.Entry(state).State = EntityState.Detached;
+        }
+
         return changed;
     }
 
-    private async Task<int> NotifyAsync(List<(Guid EnrollmentId, string Token)> changed, DateTime now, CancellationToken cancellationToken)
+    private async Task<int> NotifyAsync(List<(Guid EnrollmentId, string Token, DateTime ChangedAt)> changed, DateTime now, CancellationToken cancellationToken)
     {
         if (changed.Count == 0)
         {
@@ -117,11 +133,14 @@ public sealed partial class DeclarationSync(
         var ids = changed.Select(c => c.EnrollmentId).ToList();
         await SupersedeQueuedAsync(ids, cancellationToken);
 
-        var byToken = changed.GroupBy(c => c.Token, c => c.EnrollmentId).OrderByDescending(g => g.Count()).ToList();
+        // The tokens a command carries are exactly what the channel's tokens endpoint answers, timestamp included.
+        var byToken = changed.GroupBy(c => new SyncTokens(c.Token, new DateTimeOffset(c.ChangedAt, TimeSpan.Zero)), c => c.EnrollmentId)
+            .OrderByDescending(g => g.Count())
+            .ToList();
         var commands = 0;
         foreach (var group in byToken.Take(MaxCommandsWithTokens))
         {
-            var tokens = new TokensResponse(new SyncTokens(group.Key, new DateTimeOffset(now, TimeSpan.Zero))).ToJson();
+            var tokens = new TokensResponse(group.Key).ToJson();
             await EnqueueAsync(MdmCommands.DeclarativeManagement(tokens), group.ToList(), now, cancellationToken);
             commands++;
         }

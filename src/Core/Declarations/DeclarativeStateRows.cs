@@ -17,4 +17,20 @@ public static class DeclarativeStateRows
 
         return state;
     }
+
+    /// <summary>
+    /// Keeps the channel's current DeclarationsToken; its time changes only with the token, so the SyncTokens Timestamp
+    /// stays the same across requests, commands and restarts. True when the row changed.
+    /// </summary>
+    public static bool RecordToken(this DeclarativeStateEntity state, string token, DateTime now)
+    {
+        if (state.DeclarationsToken == token && state.TokenChangedAt is not null)
+        {
+            return false;
+        }
+
+        state.DeclarationsToken = token;
+        state.TokenChangedAt = now;
+        return true;
+    }
 }

@@ -76,14 +76,12 @@ public sealed partial class DeclarativeManagementHandler(
     {
         var state = await db.DeclarativeStates.FindOrAddAsync(channel, cancellationToken);
 
-        if (state.DeclarationsToken != token || state.TokenChangedAt is null)
+        if (state.RecordToken(token, StoredTime.UtcNow(clock)))
         {
-            state.DeclarationsToken = token;
-            state.TokenChangedAt = StoredTime.UtcNow(clock);
             await db.SaveChangesAsync(cancellationToken);
         }
 
-        return state.TokenChangedAt.Value;
+        return state.TokenChangedAt!.Value;
     }
 
     private static DeviceResponse Json(byte[] json) => new() { HttpStatus = 200, ContentType = JsonContentType, Body = ByteString.CopyFrom(json) };
