@@ -24,29 +24,32 @@ public sealed record DeviceInformationResult(
     string? BluetoothMac,
     string? TimeZone)
 {
-    /// <exception cref="MdmMessageFormatException">QueryResponses is missing or an answer has the wrong type.</exception>
+    /// <exception cref="MdmMessageFormatException">
+    /// QueryResponses is missing, or an answer has the wrong type, is longer than Apple's texts get or holds control
+    /// characters: the facts stored from it are bounded like those of Authenticate.
+    /// </exception>
     public static DeviceInformationResult Parse(CommandReport report)
     {
         var answers = CommandResults.Of(report, "DeviceInformation").RequiredDictionary("QueryResponses");
         return new DeviceInformationResult(
             answers.Dictionary,
-            answers.String("UDID"),
-            answers.String("DeviceName"),
-            answers.String("OSVersion"),
-            answers.String("BuildVersion"),
-            answers.String("ProductName"),
-            answers.String("Model"),
-            answers.String("ModelName"),
-            answers.String("SerialNumber"),
-            answers.String("IMEI"),
-            answers.String("MEID"),
+            answers.Text("UDID"),
+            answers.Text("DeviceName"),
+            answers.Text("OSVersion"),
+            answers.Text("BuildVersion"),
+            answers.Text("ProductName"),
+            answers.Text("Model"),
+            answers.Text("ModelName"),
+            answers.Text("SerialNumber"),
+            answers.Text("IMEI"),
+            answers.Text("MEID"),
             answers.Number("DeviceCapacity"),
             answers.Number("AvailableDeviceCapacity"),
             answers.Number("BatteryLevel"),
             answers.Boolean("IsSupervised"),
             answers.Boolean("IsActivationLockEnabled"),
-            answers.String("WiFiMAC"),
-            answers.String("BluetoothMAC"),
-            answers.String("TimeZone"));
+            answers.Text("WiFiMAC"),
+            answers.Text("BluetoothMAC"),
+            answers.Text("TimeZone"));
     }
 }

@@ -122,10 +122,13 @@ public static class DeclarationInput
         return trimmed.Any(char.IsControl) ? throw new InvalidArgumentException($"{field} must not contain control characters.") : trimmed;
     }
 
+    /// <summary>A description: at most <see cref="MaxDescriptionLength"/> characters, lines and tabs but no other control characters.</summary>
     public static string Description(string description) =>
-        description.Length <= MaxDescriptionLength
-            ? description
-            : throw new InvalidArgumentException($"description has at most {MaxDescriptionLength} characters.");
+        description.Length > MaxDescriptionLength
+            ? throw new InvalidArgumentException($"description has at most {MaxDescriptionLength} characters.")
+            : description.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t'))
+                ? throw new InvalidArgumentException("description must not contain control characters other than line breaks and tabs.")
+                : description;
 
     /// <summary>A server-assigned id (set, group).</summary>
     public static Guid Id(string id, string field) =>

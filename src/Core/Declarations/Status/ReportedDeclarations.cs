@@ -89,9 +89,14 @@ public sealed record ReportedDeclarations(bool Present, IReadOnlyList<ReportedDe
             throw new DdmFormatException($"{path} must be an object.");
         }
 
-        return element.TryGetProperty(key, out var value) && value.ValueKind == JsonValueKind.String && value.GetString() is { Length: > 0 } text
-            ? text.Length <= maxLength ? text : throw new DdmFormatException($"{path}.{key} is longer than {maxLength} characters.")
-            : throw new DdmFormatException($"{path}.{key} must be a non-empty string.");
+        var text = element.TryGetProperty(key, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+        return text switch
+        {
+            null or "" => throw new DdmFormatException($"{path}.{key} must be a non-empty string."),
+            { Length: var length } when length > maxLength => throw new DdmFormatException($"{path}.{key} is longer than {maxLength} characters."),
+            _ when text.Any(char.IsControl) => throw new DdmFormatException($"{path}.{key} holds control characters."),
+            _ => text,
+        };
     }
 
     private static string ValidState(JsonElement element, string path)

@@ -20,6 +20,9 @@ public sealed partial class StatusIngestion(
     TimeProvider clock,
     ILogger<StatusIngestion> logger)
 {
+    /// <summary>How many maximal reports the merged tree of a channel may hold.</summary>
+    private const int MergedTreeReports = 4;
+
     private static readonly StatusItemValidator Validator = new(options: SchemaValidationOptions.AllowingUnknownKeys);
 
     /// <exception cref="DdmFormatException">not a status report, or one whose declaration status is malformed; nothing is stored.</exception>
@@ -32,6 +35,11 @@ public sealed partial class StatusIngestion(
         var state = await db.DeclarativeStates.FindOrAddAsync(channel, cancellationToken);
 
         state.StatusJson = StatusTree.Apply(StatusTree.Parse(state.StatusJson), report).ToJsonString();
+        if (state.StatusJson.Length > MergedTreeReports * options.Value.MaxReportBytes)
+        {
+            // Incremental reports can only add so much: a tree this large is a device piling up array elements.
+            throw new DdmFormatException($"The merged status would exceed {MergedTreeReports} times the largest report accepted; the report is refused.");
+        }
         state.StatusUpdatedAt = now;
         if (report.FullReport)
         {
@@ -64,7 +72,7 @@ public sealed partial class StatusIngestion(
         if (capabilitiesChanged)
         {
             LogCapabilitiesChanged(logger, channel.ChannelId);
-            await sync.SyncAsync([channel.Id], force: false, cancellationToken);
+            await sync.SyncChannelAsync(channel, force: false, cancellationToken);
         }
     }
 
