@@ -5,7 +5,7 @@ using SaaSMdm.Core.Data;
 using SaaSMdm.Core.Data.Entities;
 using SaaSMdm.Rpc;
 
-namespace SaaSMdm.Core.Api.Declarations;
+namespace SaaSMdm.Core.Api;
 
 /// <summary>
 /// Enrollment channels as the API names them: a device id, plus the enrollment id of one of its user channels

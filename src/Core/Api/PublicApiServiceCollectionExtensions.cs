@@ -23,6 +23,7 @@ public static class PublicApiServiceCollectionExtensions
         services.AddSingleton(new CommandValidator());
         services.AddScoped<CommandTargets>();
         services.AddScoped<DeviceCommandHistory>();
+        services.AddScoped<ChannelLookup>();
         return services;
     }
 }

@@ -123,7 +123,8 @@ public sealed class AssetDataService(
         }
 
         var idText = id.ToString("D");
-        var referencing = await db.Declarations.Where(d => d.PayloadJson.Contains(idText)).Select(d => d.Identifier).Take(5).ToListAsync(cancellationToken);
+        // Devices read the DataURL's id whatever its case, so a reference in upper case counts too.
+        var referencing = await db.Declarations.Where(d => d.PayloadJson.ToLower().Contains(idText)).Select(d => d.Identifier).Take(5).ToListAsync(cancellationToken);
         if (referencing.Count > 0)
         {
             throw new FailedPreconditionException(

@@ -9,7 +9,6 @@ public static class DeclarationsApiServiceCollectionExtensions
     {
         services.AddSingleton(new DeclarationValidator());
         services.AddScoped<ChangePropagation>();
-        services.AddScoped<ChannelLookup>();
         return services;
     }
 }

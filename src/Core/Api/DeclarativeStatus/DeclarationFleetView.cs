@@ -25,9 +25,9 @@ public sealed class DeclarationFleetView(CoreDbContext db, DeclarationReach reac
 
     public async Task<DeclarationFleetStatus> ReadAsync(string identifier, int pageSize, string pageToken, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrEmpty(identifier))
+        if (string.IsNullOrEmpty(identifier) || System.Text.Encoding.UTF8.GetByteCount(identifier) > Apple.Ddm.DeclarationValidator.MaxTokenOctets)
         {
-            throw new InvalidArgumentException("identifier is required.");
+            throw new InvalidArgumentException($"identifier must be a declaration identifier of 1 to {Apple.Ddm.DeclarationValidator.MaxTokenOctets} octets.");
         }
 
         var size = PageToken.Size(pageSize, defaultSize: 100, maxSize: 500);
@@ -50,7 +50,7 @@ public sealed class DeclarationFleetView(CoreDbContext db, DeclarationReach reac
             Total = tokens.Count,
             CurrentServerToken = tokens.Values.Distinct().Count() == 1 ? tokens.Values.First() : string.Empty,
         };
-        var failing = new List<FailingEnrollment>();
+        var failing = new List<(Guid Key, FailingEnrollment Entry)>();
         foreach (var (enrollmentId, token) in tokens.OrderBy(t => t.Key))
         {
             var row = rows.GetValueOrDefault(enrollmentId);
@@ -66,14 +66,15 @@ public sealed class DeclarationFleetView(CoreDbContext db, DeclarationReach reac
                     fleet.Failed++;
                     if (after is null || enrollmentId.CompareTo(after.Value) > 0)
                     {
-                        failing.Add(new FailingEnrollment
+                        var channel = enrolled[enrollmentId];
+                        failing.Add((enrollmentId, new FailingEnrollment
                         {
-                            DeviceId = enrolled[enrollmentId].ToString(),
-                            EnrollmentId = enrollmentId.ToString(),
+                            DeviceId = channel.DeviceId.ToString(),
+                            EnrollmentId = channel.EnrollmentId,
                             Valid = row!.Valid,
                             ReasonsJson = row.ReasonsJson ?? string.Empty,
                             ReportedTime = ApiTimestamps.From(row.ReportedAt),
-                        });
+                        }));
                     }
 
                     break;
@@ -83,10 +84,10 @@ public sealed class DeclarationFleetView(CoreDbContext db, DeclarationReach reac
             }
         }
 
-        fleet.Failing.AddRange(failing.Take(size));
+        fleet.Failing.AddRange(failing.Take(size).Select(f => f.Entry));
         if (failing.Count > size)
         {
-            fleet.NextPageToken = PageToken.Create(failing[size - 1].EnrollmentId);
+            fleet.NextPageToken = PageToken.Create(failing[size - 1].Key.ToString());
         }
 
         return fleet;
@@ -108,18 +109,22 @@ public sealed class DeclarationFleetView(CoreDbContext db, DeclarationReach reac
         return await reach.EnrollmentsOfDeclarationsAsync([declarationId], cancellationToken);
     }
 
-    /// <summary>The enrolled channels among <paramref name="candidates"/> (all of the tenant's when null), with their device.</summary>
-    private async Task<Dictionary<Guid, Guid>> EnrolledAsync(IReadOnlyList<Guid>? candidates, CancellationToken cancellationToken)
+    /// <summary>
+    /// The enrolled channels among <paramref name="candidates"/> (all of the tenant's when null), with their device and
+    /// the enrollment id the API shows (the device id, or a user channel's channel id, as the Devices API does).
+    /// </summary>
+    private async Task<Dictionary<Guid, (Guid DeviceId, string EnrollmentId)>> EnrolledAsync(IReadOnlyList<Guid>? candidates, CancellationToken cancellationToken)
     {
         var enrolled = db.Enrollments.AsNoTracking().Where(e => e.State == Data.Entities.EnrollmentState.Enrolled);
-        var channels = new List<(Guid Id, Guid? ParentId)>();
+        var channels = new List<(Guid Id, Guid? ParentId, string ChannelId)>();
         foreach (var chunk in (candidates ?? [Guid.Empty]).Chunk(2000))
         {
             var query = candidates is null ? enrolled : enrolled.Where(e => EF.Parameter(chunk).Contains(e.Id));
-            channels.AddRange((await query.Select(e => new { e.Id, e.ParentId }).ToListAsync(cancellationToken)).Select(e => (e.Id, e.ParentId)));
+            channels.AddRange((await query.Select(e => new { e.Id, e.ParentId, e.ChannelId }).ToListAsync(cancellationToken))
+                .Select(e => (e.Id, e.ParentId, e.ChannelId)));
         }
 
-        return channels.ToDictionary(c => c.Id, c => c.ParentId ?? c.Id);
+        return channels.ToDictionary(c => c.Id, c => (c.ParentId ?? c.Id, c.ParentId is null ? c.Id.ToString() : c.ChannelId));
     }
 
     private async Task<Dictionary<Guid, DeclarationStatusEntity>> RowsAsync(string identifier, List<Guid> enrollmentIds, CancellationToken cancellationToken)

@@ -27,7 +27,7 @@ public sealed class DeviceStatusView(CoreDbContext db, EffectiveDeclarations eff
         var status = new DeviceDeclarativeStatus
         {
             DeviceId = (channel.ParentId ?? channel.Id).ToString(),
-            EnrollmentId = channel.Id.ToString(),
+            EnrollmentId = channel.ParentId is null ? channel.Id.ToString() : channel.ChannelId,
             StatusJson = tree.ToJsonString(),
             ErrorsJson = state?.ErrorsJson ?? "[]",
             StatusUpdatedTime = ApiTimestamps.From(state?.StatusUpdatedAt),
