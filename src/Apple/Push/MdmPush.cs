@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace SaaSMdm.Apple.Push;
 
 /// <summary>One wake-up push to an enrollment: its device token and the PushMagic from its TokenUpdate.</summary>
@@ -27,6 +29,27 @@ public sealed record MdmPush
 
         Token = token;
         PushMagic = pushMagic;
+    }
+
+    /// <summary>
+    /// The push for a registration as a device sent it (raw token bytes and PushMagic), or why APNs could not take it:
+    /// for refusing a TokenUpdate at the door and for skipping a stored registration alike.
+    /// </summary>
+    public static bool TryCreate(
+        ReadOnlySpan<byte> token, string pushMagic, [NotNullWhen(true)] out MdmPush? push, [NotNullWhen(false)] out string? problem)
+    {
+        try
+        {
+            push = new MdmPush(DeviceToken.FromBytes(token), pushMagic);
+            problem = null;
+            return true;
+        }
+        catch (Exception e) when (e is ArgumentException or FormatException)
+        {
+            push = null;
+            problem = e.Message;
+            return false;
+        }
     }
 
     public DeviceToken Token { get; }

@@ -114,16 +114,6 @@ public sealed partial class PushSender(
 
     private sealed record PushTarget(Guid EnrollmentId, byte[] Token, string PushMagic)
     {
-        public MdmPush? ToPush()
-        {
-            try
-            {
-                return new MdmPush(DeviceToken.FromBytes(Token), PushMagic);
-            }
-            catch (Exception e) when (e is ArgumentException or FormatException)
-            {
-                return null;
-            }
-        }
+        public MdmPush? ToPush() => MdmPush.TryCreate(Token, PushMagic, out var push, out _) ? push : null;
     }
 }

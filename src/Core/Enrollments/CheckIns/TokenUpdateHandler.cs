@@ -59,7 +59,7 @@ public sealed partial class TokenUpdateHandler(
         if (completesEnrollment)
         {
             // The first DeclarativeManagement command turns DDM on for the channel, with its declarations' tokens.
-            await declarations.SyncAsync([enrollment.Id], force: true, cancellationToken);
+            await declarations.SyncChannelAsync(enrollment, force: true, cancellationToken);
         }
 
         return new CheckInOutcome(DeviceReplies.Empty(), enrollment);
@@ -68,13 +68,9 @@ public sealed partial class TokenUpdateHandler(
     /// <summary>The same checks a push makes, now: a token or PushMagic APNs would refuse is refused at the door, not stored.</summary>
     private static void EnsurePushable(TokenUpdateCheckIn message)
     {
-        try
+        if (!MdmPush.TryCreate(message.Token.Span, message.PushMagic, out _, out var problem))
         {
-            _ = new MdmPush(DeviceToken.FromBytes(message.Token.Span), message.PushMagic);
-        }
-        catch (Exception e) when (e is FormatException or ArgumentException)
-        {
-            throw new InvalidArgumentException("The TokenUpdate's push registration is unusable: " + e.Message);
+            throw new InvalidArgumentException("The TokenUpdate's push registration is unusable: " + problem);
         }
     }
 

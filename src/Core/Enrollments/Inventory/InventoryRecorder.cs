@@ -12,7 +12,11 @@ namespace SaaSMdm.Core.Enrollments.Inventory;
 /// </summary>
 public sealed partial class InventoryRecorder(CoreDbContext db, TimeProvider clock, ILogger<InventoryRecorder> logger)
 {
-    /// <summary>False when the report is an inventory result that cannot be read; true otherwise (nothing to do, or stored).</summary>
+    /// <summary>
+    /// False when the report is an inventory result that cannot be read; true otherwise (nothing to do, or recorded).
+    /// The changes stay tracked: they are saved with the command's result, in its transaction, so a retried answer
+    /// (whose result is not stored) writes nothing either.
+    /// </summary>
     public async Task<bool> TryRecordAsync(ChannelEnrollment enrollment, string requestType, CommandReport report, CancellationToken cancellationToken)
     {
         if (!InventoryResult.IsInventory(requestType))
@@ -37,7 +41,6 @@ public sealed partial class InventoryRecorder(CoreDbContext db, TimeProvider clo
             DeviceFacts.From(information).ApplyTo(enrollment.Device);
         }
 
-        await db.SaveChangesAsync(cancellationToken);
         return true;
     }
 
