@@ -157,6 +157,8 @@ public sealed class CommandResultTests
         { "<key>CertificateList</key><array><dict><key>CommonName</key><string>c</string><key>Data</key><data>AA==</data></dict></array>", CertificateListResult.Parse, "CertificateList[0].IsIdentity" },
         { "<key>InstalledApplicationList</key><array><dict><key>BundleSize</key><string>big</string></dict></array>", InstalledApplicationListResult.Parse, "InstalledApplicationList[0].BundleSize" },
         { "<key>QueryResponses</key><dict><key>BatteryLevel</key><string>full</string></dict>", DeviceInformationResult.Parse, "QueryResponses.BatteryLevel" },
+        { $"<key>QueryResponses</key><dict><key>DeviceName</key><string>{new string('x', 257)}</string></dict>", DeviceInformationResult.Parse, "QueryResponses.DeviceName" },
+        { "<key>QueryResponses</key><dict><key>SerialNumber</key><string>C02\tX</string></dict>", DeviceInformationResult.Parse, "QueryResponses.SerialNumber" },
         { "<key>SecurityInfo</key><dict><key>ManagementStatus</key><dict><key>EnrolledViaDEP</key><integer>1</integer></dict></dict>", SecurityInfoResult.Parse, "SecurityInfo.ManagementStatus.EnrolledViaDEP" },
     };
 

@@ -251,7 +251,7 @@ public abstract class DeclarationsApiTests<TProvider>(ApiFixture<TProvider> fixt
     {
         var tenant = await fixture.CreateTenantAsync();
         var device = (await fixture.SeedDevicesAsync(tenant.Id, 1))[0];
-        var user = await SeedUserChannelAsync(tenant.Id, device);
+        var user = await TestDevices.SeedUserChannelAsync(fixture.Host.Services, tenant.Id, device);
         await PutAsync(tenant.Id, "passcode", Passcode, """{"MinimumLength": 6}""");
         var set = await Api.CreateSetAsync(new CreateSetRequest { TenantId = tenant.Id, Name = "Users" });
         await Api.AddDeclarationsToSetAsync(new SetDeclarationsRequest { TenantId = tenant.Id, SetId = set.Id, Identifiers = { "passcode" } });
@@ -501,23 +501,4 @@ public abstract class DeclarationsApiTests<TProvider>(ApiFixture<TProvider> fixt
             await db.CommandQueue.CountAsync(),
             await db.Tenants.Where(x => x.Id == Guid.Parse(tenantId)).Select(x => x.DefaultStatusSubscription).SingleAsync()));
 
-    private async Task<EnrollmentEntity> SeedUserChannelAsync(string tenantId, EnrollmentEntity device)
-    {
-        var user = new EnrollmentEntity
-        {
-            Id = Guid.NewGuid(),
-            TenantId = device.TenantId,
-            ChannelId = device.ChannelId + ":" + Guid.NewGuid().ToString("D").ToUpperInvariant(),
-            Kind = EnrollmentKind.User,
-            ParentId = device.Id,
-            State = Data.Entities.EnrollmentState.Enrolled,
-            UserShortName = "ann",
-            AuthenticatedAt = device.AuthenticatedAt,
-        };
-        await using var scope = fixture.TenantScope(tenantId);
-        var db = scope.ServiceProvider.GetRequiredService<CoreDbContext>();
-        db.Enrollments.Add(user);
-        await db.SaveChangesAsync();
-        return user;
-    }
 }

@@ -141,6 +141,20 @@ public abstract class DeclarativeStatusApiTests<TProvider>(ApiFixture<TProvider>
         Assert.Equal(before, await fixture.CountAllAsync());
     }
 
+    [Fact]
+    public async Task A_user_channel_is_named_by_its_enrollment_id_as_in_the_Devices_API()
+    {
+        var tenant = await fixture.CreateTenantAsync();
+        var device = (await fixture.SeedDevicesAsync(tenant.Id, 1))[0];
+        var user = await TestDevices.SeedUserChannelAsync(fixture.Host.Services, tenant.Id, device);
+
+        var status = await Status.GetDeviceStatusAsync(new GetDeviceStatusRequest { TenantId = tenant.Id, DeviceId = device.Id.ToString(), UserChannelId = user.ChannelId });
+
+        Assert.Equal((device.Id.ToString(), user.ChannelId), (status.DeviceId, status.EnrollmentId));
+        await AssertRefusedAsync(StatusCode.NotFound, () => Status.GetDeviceStatusAsync(
+            new GetDeviceStatusRequest { TenantId = tenant.Id, DeviceId = device.Id.ToString(), UserChannelId = user.Id.ToString() }).ResponseAsync);
+    }
+
     private async Task IngestAsync(string tenantId, EnrollmentEntity device, string report)
     {
         await using var scope = fixture.TenantScope(tenantId);

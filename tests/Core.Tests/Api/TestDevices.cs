@@ -52,6 +52,27 @@ public static class TestDevices
     }
 
     /// <summary>Services of a request that acts for the tenant.</summary>
+    /// <summary>An enrolled macOS user channel under <paramref name="device"/>.</summary>
+    public static async Task<EnrollmentEntity> SeedUserChannelAsync(IServiceProvider services, string tenantId, EnrollmentEntity device)
+    {
+        var user = new EnrollmentEntity
+        {
+            Id = Guid.NewGuid(),
+            TenantId = device.TenantId,
+            ChannelId = device.ChannelId + ":" + Guid.NewGuid().ToString("D").ToUpperInvariant(),
+            Kind = EnrollmentKind.User,
+            ParentId = device.Id,
+            State = EnrollmentState.Enrolled,
+            UserShortName = "ann",
+            AuthenticatedAt = device.AuthenticatedAt,
+        };
+        await using var scope = TenantScope(services, tenantId);
+        var db = scope.ServiceProvider.GetRequiredService<CoreDbContext>();
+        db.Enrollments.Add(user);
+        await db.SaveChangesAsync();
+        return user;
+    }
+
     public static AsyncServiceScope TenantScope(IServiceProvider services, string tenantId)
     {
         var scope = services.CreateAsyncScope();
