@@ -39,6 +39,11 @@ public sealed class DeclarationReach(CoreDbContext db)
         return await EnrollmentsOfSetsAsync(setIds, cancellationToken);
     }
 
-    public Task<List<Guid>> EnrollmentsOfGroupAsync(Guid groupId, CancellationToken cancellationToken) =>
-        db.DeviceGroupMembers.AsNoTracking().Where(m => m.GroupId == groupId).Select(m => m.EnrollmentId).ToListAsync(cancellationToken);
+    /// <summary>The members of the groups, in one query however many groups there are.</summary>
+    public Task<List<Guid>> EnrollmentsOfGroupsAsync(IReadOnlyCollection<Guid> groupIds, CancellationToken cancellationToken) =>
+        db.DeviceGroupMembers.AsNoTracking()
+            .Where(m => EF.Parameter(groupIds).Contains(m.GroupId))
+            .Select(m => m.EnrollmentId)
+            .Distinct()
+            .ToListAsync(cancellationToken);
 }

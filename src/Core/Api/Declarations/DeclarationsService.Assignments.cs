@@ -124,11 +124,7 @@ public sealed partial class DeclarationsService
     private async Task<IReadOnlyCollection<Guid>> ReachOfAssignmentAsync(List<Guid> channelIds, List<Guid> groupIds, CancellationToken cancellationToken)
     {
         var reached = new HashSet<Guid>(channelIds);
-        foreach (var groupId in groupIds)
-        {
-            reached.UnionWith(await propagation.Reach.EnrollmentsOfGroupAsync(groupId, cancellationToken));
-        }
-
+        reached.UnionWith(await propagation.Reach.EnrollmentsOfGroupsAsync(groupIds, cancellationToken));
         return reached;
     }
 }

@@ -53,7 +53,7 @@ public sealed partial class DeclarationsService
     {
         var cancellationToken = context.CancellationToken;
         var group = await FindGroupAsync(request.GroupId, cancellationToken);
-        var reached = request.DeferSync || !await HasSetsAsync(group.Id, cancellationToken) ? [] : await propagation.Reach.EnrollmentsOfGroupAsync(group.Id, cancellationToken);
+        var reached = request.DeferSync || !await HasSetsAsync(group.Id, cancellationToken) ? [] : await propagation.Reach.EnrollmentsOfGroupsAsync([group.Id], cancellationToken);
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
             await db.GroupSetAssignments.Where(a => a.GroupId == group.Id).ExecuteDeleteAsync(cancellationToken);
