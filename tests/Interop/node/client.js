@@ -79,9 +79,18 @@ const scenarios = {
   },
 
   deadline() {
-    const started = Date.now();
-    testClient().Echo({ message: 'deadline-node', delayMs: 10000 }, { deadline: Date.now() + 300 }, (err) => {
-      print(err ? errorResult(err, { elapsedMs: Date.now() - started }) : { code: 0 });
+    // Connect first: on a loaded machine the 300 ms could otherwise pass before the call reaches the server at all.
+    const client = testClient();
+    client.waitForReady(Date.now() + 10000, (readyError) => {
+      if (readyError) {
+        print(errorResult(readyError));
+        return;
+      }
+
+      const started = Date.now();
+      client.Echo({ message: 'deadline-node', delayMs: 10000 }, { deadline: Date.now() + 300 }, (err) => {
+        print(err ? errorResult(err, { elapsedMs: Date.now() - started }) : { code: 0 });
+      });
     });
   },
 
