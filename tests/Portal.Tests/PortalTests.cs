@@ -13,7 +13,7 @@ public sealed partial class PortalTests(CoreFixture<OnSqlite> core) : IClassFixt
 
     public async Task InitializeAsync()
     {
-        _portal = await PortalTestHost.StartAsync(core.Host.GrpcAddress);
+        _portal = await PortalTestHost.StartAsync(core.Host.GrpcAddress, core.Host.HttpAddress);
         _http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true }) { BaseAddress = _portal.Address };
     }
 
@@ -98,7 +98,7 @@ public sealed partial class PortalTests(CoreFixture<OnSqlite> core) : IClassFixt
     [Fact]
     public async Task Unreachable_Core_shows_an_explanation_not_a_stack_trace()
     {
-        await using var portal = await PortalTestHost.StartAsync(new Uri("http://127.0.0.1:1"), environment: "Production");
+        await using var portal = await PortalTestHost.StartAsync(new Uri("http://127.0.0.1:1"), new Uri("http://127.0.0.1:1"), environment: "Production");
         using var http = new HttpClient { BaseAddress = portal.Address };
 
         var response = await http.GetAsync("/tenants");

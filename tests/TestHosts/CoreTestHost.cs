@@ -26,13 +26,14 @@ public sealed class CoreTestHost : IAsyncDisposable
         var addresses = BoundAddresses.Of(app);
         GrpcAddress = addresses[0];
         HttpAddress = addresses[1];
-        Channel = GrpcChannel.ForAddress(GrpcAddress);
+        Channel = TestSecrets.OperatorChannel(GrpcAddress, HttpAddress);
     }
 
     public Uri GrpcAddress { get; }
 
     public Uri HttpAddress { get; }
 
+    /// <summary>A channel whose calls carry the bootstrap operator client's access tokens.</summary>
     public GrpcChannel Channel { get; }
 
     public CapturingLoggerProvider Logs { get; }
@@ -57,6 +58,11 @@ public sealed class CoreTestHost : IAsyncDisposable
             ["Database:DataDirectory"] = database.DataDirectory,
             ["Gateway:SharedSecret"] = TestSecrets.GatewaySecret,
         };
+        foreach (var (key, value) in TestSecrets.BootstrapSettings)
+        {
+            configuration[key] = value;
+        }
+
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             configuration[key] = value;

@@ -22,7 +22,8 @@ public sealed class PortalTestHost : IAsyncDisposable
 
     public CapturingLoggerProvider Logs { get; }
 
-    public static async Task<PortalTestHost> StartAsync(Uri coreGrpcAddress, string environment = "Development")
+    /// <param name="coreHttpAddress">Core's HTTP address; the portal gets the operator client's tokens there.</param>
+    public static async Task<PortalTestHost> StartAsync(Uri coreGrpcAddress, Uri coreHttpAddress, string environment = "Development")
     {
         var logs = new CapturingLoggerProvider();
         var app = PortalApp.Build(["--environment", environment], builder =>
@@ -31,6 +32,9 @@ public sealed class PortalTestHost : IAsyncDisposable
             {
                 ["Portal:Url"] = "http://127.0.0.1:0",
                 ["Portal:CoreUrl"] = coreGrpcAddress.ToString(),
+                ["Portal:CoreHttpUrl"] = coreHttpAddress.ToString(),
+                ["Portal:ApiClientId"] = TestSecrets.OperatorClientId,
+                ["Portal:ApiClientSecret"] = TestSecrets.OperatorClientSecret,
                 ["Portal:EdgeUrl"] = "https://edge.example.test",
             });
             builder.Logging.ClearProviders().AddProvider(logs);

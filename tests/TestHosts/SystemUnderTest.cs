@@ -27,7 +27,8 @@ public sealed class SystemUnderTest : IAsyncDisposable
         CoreGrpcAddress = coreGrpc;
         EdgeAddress = edgeUrl;
         EdgeDataDirectory = edgeDataDirectory;
-        Channel = GrpcChannel.ForAddress(coreGrpc);
+        CoreHttpAddress = new Uri(coreReadiness, "/");
+        Channel = TestSecrets.OperatorChannel(coreGrpc, CoreHttpAddress);
     }
 
     public TestDatabase Database { get; }
@@ -38,10 +39,14 @@ public sealed class SystemUnderTest : IAsyncDisposable
 
     public Uri CoreGrpcAddress { get; }
 
+    /// <summary>Core's HTTP address: probes and the OAuth2 token endpoint.</summary>
+    public Uri CoreHttpAddress { get; }
+
     public Uri EdgeAddress { get; }
 
     public string EdgeDataDirectory { get; }
 
+    /// <summary>A channel whose calls carry the bootstrap operator client's access tokens.</summary>
     public GrpcChannel Channel { get; }
 
     public TenantsClient Tenants => new(Channel.CreateCallInvoker());
@@ -77,6 +82,11 @@ public sealed class SystemUnderTest : IAsyncDisposable
             ["SAASMDM_Gateway__SharedSecret"] = TestSecrets.GatewaySecret,
             ["Logging__Console__FormatterName"] = "json",
         };
+        foreach (var (key, value) in TestSecrets.BootstrapSettings)
+        {
+            coreEnvironment["SAASMDM_" + key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
+
         Override(coreEnvironment, coreSettings);
         var coreReadiness = new Uri($"http://127.0.0.1:{httpPort}/readyz");
         var core = HostProcess.Start("Core", coreEnvironment);

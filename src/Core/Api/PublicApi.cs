@@ -2,9 +2,10 @@ using ServiceDescriptor = Google.Protobuf.Reflection.ServiceDescriptor;
 
 namespace SaaSMdm.Core.Api;
 
-/// <summary>The public API services that act for one tenant, named by the <c>tenant_id</c> of every request.</summary>
+/// <summary>The services of Core's public API: every call needs an access token (see <see cref="ApiAuthorizationInterceptor"/>).</summary>
 public static class PublicApi
 {
+    /// <summary>Services that act for one tenant, named by the <c>tenant_id</c> of every request.</summary>
     public static IReadOnlyList<ServiceDescriptor> TenantScopedServices { get; } =
     [
         Contracts.V1.Devices.Descriptor,
@@ -15,5 +16,13 @@ public static class PublicApi
         Contracts.V1.DeclarativeStatus.Descriptor,
     ];
 
-    public static IEnumerable<string> ServiceNames => TenantScopedServices.Select(service => service.FullName);
+    /// <summary>Services whose calls are about no single tenant, or decide access themselves from the caller.</summary>
+    public static IReadOnlyList<ServiceDescriptor> AccountServices { get; } =
+    [
+        Contracts.V1.Tenants.Descriptor,
+    ];
+
+    public static IEnumerable<ServiceDescriptor> Services => TenantScopedServices.Concat(AccountServices);
+
+    public static IEnumerable<string> ServiceNames => Services.Select(service => service.FullName);
 }

@@ -1,4 +1,6 @@
 using System.Text;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using SaaSMdm.Core.Data.Entities;
@@ -9,8 +11,9 @@ namespace SaaSMdm.Core.Data;
 /// Core's database. The model is provider-neutral (SQLite and PostgreSQL run the same migrations):
 /// snake_case names, UTC timestamps, GUID keys, no provider-specific column types. Tenant-owned rows
 /// are filtered to the request's tenant in every query, and a write for another tenant is refused.
+/// People are ASP.NET Core Identity users in the same database, so an account and its roles change in one transaction.
 /// </summary>
-public sealed class CoreDbContext(DbContextOptions<CoreDbContext> options, TenantContext tenant) : DbContext(options)
+public sealed class CoreDbContext(DbContextOptions<CoreDbContext> options, TenantContext tenant) : IdentityUserContext<PersonEntity, Guid>(options)
 {
     public DbSet<TenantEntity> Tenants => Set<TenantEntity>();
 
@@ -58,6 +61,18 @@ public sealed class CoreDbContext(DbContextOptions<CoreDbContext> options, Tenan
 
     public DbSet<DataProtectionKeyEntity> DataProtectionKeys => Set<DataProtectionKeyEntity>();
 
+    public DbSet<MspOrganizationEntity> MspOrganizations => Set<MspOrganizationEntity>();
+
+    public DbSet<TenantMembershipEntity> TenantMemberships => Set<TenantMembershipEntity>();
+
+    public DbSet<MspMembershipEntity> MspMemberships => Set<MspMembershipEntity>();
+
+    public DbSet<ApiClientEntity> ApiClients => Set<ApiClientEntity>();
+
+    public DbSet<RefreshTokenEntity> RefreshTokens => Set<RefreshTokenEntity>();
+
+    public DbSet<SigningKeyEntity> SigningKeys => Set<SigningKeyEntity>();
+
     /// <summary>The tenant queries are scoped to; <see cref="Guid.Empty"/> (no tenant) matches no tenant-owned row.</summary>
     private Guid CurrentTenantId => tenant.TenantId;
 
@@ -81,6 +96,9 @@ public sealed class CoreDbContext(DbContextOptions<CoreDbContext> options, Tenan
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
+        base.OnModelCreating(modelBuilder);
+        ConfigureAccounts(modelBuilder);
+
         modelBuilder.Entity<TenantEntity>(tenant =>
         {
             tenant.ToTable("tenants");
@@ -88,6 +106,7 @@ public sealed class CoreDbContext(DbContextOptions<CoreDbContext> options, Tenan
             tenant.Property(t => t.Slug).HasMaxLength(63);
             tenant.Property(t => t.DisplayName).HasMaxLength(200);
             tenant.HasIndex(t => t.Slug).IsUnique();
+            tenant.HasIndex(t => t.MspOrganizationId);
         });
 
         modelBuilder.Entity<CertificateAuthorityEntity>(ca =>
@@ -188,6 +207,71 @@ public sealed class CoreDbContext(DbContextOptions<CoreDbContext> options, Tenan
         });
 
         ApplySnakeCaseNames(modelBuilder);
+    }
+
+    /// <summary>People, MSP organizations, roles, API clients and token keys: system-wide, never filtered by tenant.</summary>
+    private static void ConfigureAccounts(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<PersonEntity>(person =>
+        {
+            person.ToTable("people");
+            person.Property(p => p.DisplayName).HasMaxLength(200);
+        });
+        modelBuilder.Entity<IdentityUserClaim<Guid>>().ToTable("person_claims");
+        modelBuilder.Entity<IdentityUserLogin<Guid>>().ToTable("person_logins");
+        modelBuilder.Entity<IdentityUserToken<Guid>>().ToTable("person_tokens");
+
+        modelBuilder.Entity<MspOrganizationEntity>(msp =>
+        {
+            msp.ToTable("msp_organizations");
+            msp.HasKey(m => m.Id);
+            msp.Property(m => m.Name).HasMaxLength(200);
+            msp.HasIndex(m => m.Name).IsUnique();
+        });
+
+        modelBuilder.Entity<TenantMembershipEntity>(membership =>
+        {
+            membership.ToTable("tenant_memberships");
+            membership.HasKey(m => new { m.TenantId, m.PersonId });
+            membership.HasIndex(m => m.PersonId);
+        });
+
+        modelBuilder.Entity<MspMembershipEntity>(membership =>
+        {
+            membership.ToTable("msp_memberships");
+            membership.HasKey(m => new { m.MspOrganizationId, m.PersonId });
+            membership.HasIndex(m => m.PersonId);
+        });
+
+        modelBuilder.Entity<ApiClientEntity>(client =>
+        {
+            client.ToTable("api_clients");
+            client.HasKey(c => c.Id);
+            client.Property(c => c.ClientId).HasMaxLength(64);
+            client.Property(c => c.Name).HasMaxLength(200);
+            client.Property(c => c.SecretHash).HasMaxLength(64);
+            client.Property(c => c.Scopes).HasMaxLength(2000);
+            client.HasIndex(c => c.ClientId).IsUnique();
+            client.HasIndex(c => c.TenantId);
+            client.HasIndex(c => c.MspOrganizationId);
+        });
+
+        modelBuilder.Entity<RefreshTokenEntity>(token =>
+        {
+            token.ToTable("refresh_tokens");
+            token.HasKey(t => t.Id);
+            token.Property(t => t.TokenHash).HasMaxLength(64);
+            token.HasIndex(t => t.TokenHash).IsUnique();
+            token.HasIndex(t => t.FamilyId);
+            token.HasIndex(t => t.ExpiresAt);
+        });
+
+        modelBuilder.Entity<SigningKeyEntity>(key =>
+        {
+            key.ToTable("signing_keys");
+            key.HasKey(k => k.Id);
+            key.Property(k => k.Id).HasMaxLength(64);
+        });
     }
 
     private void ConfigureDeclarativeManagement(ModelBuilder modelBuilder)

@@ -16,6 +16,8 @@ using SaaSMdm.Core.Declarations.Assets;
 using SaaSMdm.Core.Enrollments;
 using SaaSMdm.Core.Gateway;
 using SaaSMdm.Core.Health;
+using SaaSMdm.Core.Identity;
+using SaaSMdm.Core.Identity.Tokens;
 using SaaSMdm.Core.Maintenance;
 using SaaSMdm.Core.Push;
 using SaaSMdm.Core.Security;
@@ -64,16 +66,17 @@ public static class CoreApp
         builder.Services.AddDeclarativeStatusApi();
         builder.Services.AddSingleton<DatabaseHealth>();
         builder.Services.AddSingleton<DemoTenantSeeder>();
+        builder.Services.AddIdentityAndTokens();
         builder.Services.AddPublicApi();
         builder.Services.AddDeclarationsApi();
         builder.Services.AddPushes(builder.Configuration);
         builder.Services.AddMaintenance(builder.Configuration);
-        builder.Services.AddSingleton(new HealthServiceNames([Contracts.V1.Tenants.Descriptor.FullName, DeviceGateway.Descriptor.FullName, .. PublicApi.ServiceNames]));
+        builder.Services.AddSingleton(new HealthServiceNames([DeviceGateway.Descriptor.FullName, .. PublicApi.ServiceNames]));
         builder.Services.AddGrpc(options =>
         {
             options.Interceptors.Add<CallLoggingInterceptor>();
             options.Interceptors.Add<GatewayAuthenticationInterceptor>();
-            options.Interceptors.Add<ApiTenantInterceptor>();
+            options.Interceptors.Add<ApiAuthorizationInterceptor>();
         });
 
         var app = builder.Build();
@@ -86,6 +89,7 @@ public static class CoreApp
         app.MapGrpcService<AssetDataService>();
         app.MapGrpcService<DeclarativeStatusService>();
         app.MapGrpcService<HealthService>();
+        app.MapTokenEndpoints();
         app.MapGet("/healthz", () => Results.Text("ok"));
         app.MapGet("/readyz", async (DatabaseHealth health, CancellationToken ct) =>
             await health.IsServingAsync(ct) ? Results.Text("ready") : Results.Text("database unreachable", statusCode: StatusCodes.Status503ServiceUnavailable));
@@ -104,6 +108,7 @@ public static class CoreApp
         await using (var scope = app.Services.CreateAsyncScope())
         {
             await scope.ServiceProvider.GetRequiredService<TenantProvisioner>().CompleteExistingTenantsAsync(cancellationToken);
+            await scope.ServiceProvider.GetRequiredService<AccountBootstrapper>().BootstrapAsync(cancellationToken);
         }
 
         await app.Services.GetRequiredService<DemoTenantSeeder>().SeedAsync(cancellationToken);

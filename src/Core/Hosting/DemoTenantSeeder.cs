@@ -31,7 +31,7 @@ public sealed partial class DemoTenantSeeder(IServiceProvider services, IOptions
     {
         try
         {
-            var tenant = await scoped.GetRequiredService<TenantProvisioner>().CreateAsync(demo.TenantSlug, demo.TenantDisplayName, cancellationToken);
+            var tenant = await scoped.GetRequiredService<TenantProvisioner>().CreateAsync(demo.TenantSlug, demo.TenantDisplayName, mspOrganizationId: null, cancellationToken);
             LogSeeded(logger, demo.TenantSlug);
             return tenant;
         }

@@ -7,4 +7,5 @@ public enum SecretPurpose
     PushCertificateKey,
     UnlockToken,
     BootstrapToken,
+    TokenSigningKey,
 }

@@ -36,9 +36,9 @@ public sealed class EfTenantStore(CoreDbContext db) : ITenantStore
     public Task<TenantEntity?> FindBySlugAsync(string slug, CancellationToken cancellationToken) =>
         db.Tenants.AsNoTracking().FirstOrDefaultAsync(t => t.Slug == slug, cancellationToken);
 
-    public async Task<IReadOnlyList<TenantEntity>> ListAsync(string? afterSlug, int limit, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<TenantEntity>> ListAsync(IQueryable<TenantEntity> among, string? afterSlug, int limit, CancellationToken cancellationToken)
     {
-        var query = db.Tenants.AsNoTracking();
+        var query = among.AsNoTracking();
         if (afterSlug is not null)
         {
             query = query.Where(t => string.Compare(t.Slug, afterSlug) > 0);

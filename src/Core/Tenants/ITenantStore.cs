@@ -13,8 +13,8 @@ public interface ITenantStore
 
     Task<TenantEntity?> FindBySlugAsync(string slug, CancellationToken cancellationToken);
 
-    /// <summary>Up to <paramref name="limit"/> tenants with slugs after <paramref name="afterSlug"/>, in slug order.</summary>
-    Task<IReadOnlyList<TenantEntity>> ListAsync(string? afterSlug, int limit, CancellationToken cancellationToken);
+    /// <summary>Up to <paramref name="limit"/> tenants of <paramref name="among"/> with slugs after <paramref name="afterSlug"/>, in slug order.</summary>
+    Task<IReadOnlyList<TenantEntity>> ListAsync(IQueryable<TenantEntity> among, string? afterSlug, int limit, CancellationToken cancellationToken);
 }
 
 public sealed class SlugTakenException(string slug) : Exception($"A tenant with slug '{slug}' already exists.");

@@ -19,13 +19,15 @@ public sealed partial class TenantProvisioner(
     ILogger<TenantProvisioner> logger)
 {
     /// <exception cref="SlugTakenException">another tenant has the slug.</exception>
-    public async Task<TenantEntity> CreateAsync(string slug, string displayName, CancellationToken cancellationToken)
+    /// <param name="mspOrganizationId">The MSP organization that will manage the tenant, if any.</param>
+    public async Task<TenantEntity> CreateAsync(string slug, string displayName, Guid? mspOrganizationId, CancellationToken cancellationToken)
     {
         var tenant = new TenantEntity
         {
             Id = Guid.NewGuid(),
             Slug = slug,
             DisplayName = displayName,
+            MspOrganizationId = mspOrganizationId,
             CreatedAt = StoredTime.UtcNow(clock),
         };
         certificateAuthorities.AddFor(tenant);

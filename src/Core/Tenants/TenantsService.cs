@@ -3,13 +3,14 @@ using SaaSMdm.Contracts;
 using SaaSMdm.Contracts.V1;
 using SaaSMdm.Core.Data;
 using SaaSMdm.Core.Data.Entities;
+using SaaSMdm.Core.Identity;
 using SaaSMdm.Rpc;
 using SaaSMdm.Rpc.Server;
 
 namespace SaaSMdm.Core.Tenants;
 
-/// <summary>The public Tenants API.</summary>
-public sealed class TenantsService(ITenantStore store, TenantProvisioner provisioner) : Contracts.V1.Tenants.TenantsBase
+/// <summary>The public Tenants API: a caller sees the tenants it may act in; operators and MSPs create tenants.</summary>
+public sealed class TenantsService(ITenantStore store, TenantProvisioner provisioner, TenantAccess access, CurrentCaller current) : Contracts.V1.Tenants.TenantsBase
 {
     private const int MaxDisplayNameLength = 200;
 
@@ -26,9 +27,15 @@ public sealed class TenantsService(ITenantStore store, TenantProvisioner provisi
             throw new InvalidArgumentException($"display_name must be 1 to {MaxDisplayNameLength} characters without control characters.");
         }
 
+        var (allowed, mspOrganizationId) = await access.TenantCreatorAsync(current.Caller, context.CancellationToken);
+        if (!allowed)
+        {
+            throw new PermissionDeniedException("Only operators and MSP organizations create tenants.");
+        }
+
         try
         {
-            return ToMessage(await provisioner.CreateAsync(request.Slug, displayName, context.CancellationToken));
+            return ToMessage(await provisioner.CreateAsync(request.Slug, displayName, mspOrganizationId, context.CancellationToken));
         }
         catch (SlugTakenException ex)
         {
@@ -49,15 +56,21 @@ public sealed class TenantsService(ITenantStore store, TenantProvisioner provisi
             _ => throw new InvalidArgumentException("Set id or slug."),
         };
 
-        return tenant is null
-            ? throw new NotFoundException($"No tenant with {request.KeyCase.ToString().ToLowerInvariant()} '{(request.KeyCase == GetTenantRequest.KeyOneofCase.Id ? request.Id : request.Slug)}'.")
+        if (tenant is null)
+        {
+            throw new NotFoundException($"No tenant with {request.KeyCase.ToString().ToLowerInvariant()} '{CallerText.Shorten(request.KeyCase == GetTenantRequest.KeyOneofCase.Id ? request.Id : request.Slug)}'.");
+        }
+
+        return await access.ScopesInTenantAsync(current.Caller, tenant.Id, context.CancellationToken) is null
+            ? throw new PermissionDeniedException($"The caller may not act in tenant '{tenant.Id}'.")
             : ToMessage(tenant);
     }
 
     public override async Task<ListTenantsResponse> ListTenants(ListTenantsRequest request, ServerCallContext context)
     {
         var size = PageToken.Size(request.PageSize);
-        var page = await store.ListAsync(PageToken.Read(request.PageToken), size + 1, context.CancellationToken);
+        var visible = await access.AccessibleTenantsAsync(current.Caller, context.CancellationToken);
+        var page = await store.ListAsync(visible, PageToken.Read(request.PageToken), size + 1, context.CancellationToken);
         var response = new ListTenantsResponse();
         response.Tenants.AddRange(page.Take(size).Select(ToMessage));
         if (page.Count > size)
@@ -74,5 +87,6 @@ public sealed class TenantsService(ITenantStore store, TenantProvisioner provisi
         Slug = tenant.Slug,
         DisplayName = tenant.DisplayName,
         CreateTime = Timestamp.FromDateTime(tenant.CreatedAt),
+        MspOrganizationId = tenant.MspOrganizationId?.ToString() ?? "",
     };
 }

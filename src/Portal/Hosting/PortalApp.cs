@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Radzen;
+using SaaSMdm.Contracts.Auth;
 using SaaSMdm.Portal.Components;
 using SaaSMdm.Portal.Tenants;
 using SaaSMdm.Rpc.Client;
@@ -32,7 +33,12 @@ public static class PortalApp
 
         builder.Services.AddRazorComponents();
         builder.Services.AddRadzenComponents();
-        builder.Services.AddSingleton(_ => GrpcChannel.ForAddress(portal.CoreUrl));
+        builder.Services.AddSingleton(_ => GrpcChannel.ForAddress(portal.CoreUrl, new GrpcChannelOptions
+        {
+            Credentials = string.IsNullOrEmpty(portal.ApiClientId) || string.IsNullOrEmpty(portal.ApiClientSecret)
+                ? null
+                : new ClientCredentials(new TokenEndpointClient(new HttpClient(), TokenEndpointClient.EndpointOf(new Uri(portal.CoreHttpUrl))), portal.ApiClientId, portal.ApiClientSecret),
+        }));
         builder.Services.AddSingleton(sp => new Contracts.V1.Tenants.TenantsClient(sp.GetRequiredService<GrpcChannel>().CreateCallInvoker()));
         builder.Services.AddScoped<TenantDirectory>();
 

@@ -160,6 +160,11 @@ internal sealed class GrpcCall<TRequest, TResponse> : ICallState
             Content = new GrpcRequestContent(request, size, compress),
         };
         AddRequestHeaders(httpRequest.Headers, compress);
+        if (_channel.Options.Credentials is { } credentials && !httpRequest.Headers.Contains(CallCredentials.AuthorizationHeader))
+        {
+            httpRequest.Headers.TryAddWithoutValidation(
+                CallCredentials.AuthorizationHeader, await credentials.GetAuthorizationAsync(_callCts.Token).ConfigureAwait(false));
+        }
 
         var response = await _channel.HttpInvoker.SendAsync(httpRequest, _callCts.Token).ConfigureAwait(false);
         _response = response;

@@ -37,4 +37,7 @@ public sealed class GrpcChannelOptions
 
     /// <summary>Certificate check for https addresses; null uses the system's trust.</summary>
     public System.Net.Security.RemoteCertificateValidationCallback? ServerCertificateValidation { get; set; }
+
+    /// <summary>Adds the <c>authorization</c> header to every call; null sends none.</summary>
+    public CallCredentials? Credentials { get; set; }
 }

@@ -17,4 +17,7 @@ public sealed class TenantEntity
 
     /// <summary>Every device gets the built-in status subscription (the items the portal shows) with its declarations.</summary>
     public bool DefaultStatusSubscription { get; set; } = true;
+
+    /// <summary>The MSP organization that manages this tenant, if any: its people and API clients may act here.</summary>
+    public Guid? MspOrganizationId { get; set; }
 }
