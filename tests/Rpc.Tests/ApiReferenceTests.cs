@@ -76,7 +76,7 @@ public sealed class ApiReferenceTests
 
         var anchors = System.Text.RegularExpressions.Regex.Matches(markdown, "<a id=\"([^\"]+)\"></a>").Select(m => m.Groups[1].Value).ToHashSet();
         var links = System.Text.RegularExpressions.Regex.Matches(markdown, @"\]\(#([^)]+)\)").Select(m => m.Groups[1].Value).Distinct();
-        Assert.Empty(links.Where(link => !anchors.Contains(link)));
+        Assert.DoesNotContain(links, link => !anchors.Contains(link));
     }
 
     /// <summary>Services, RPCs, messages (not map entries), fields, enums and enum values, nested ones included.</summary>
