@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Google.Protobuf.Reflection;
 using SaaSMdm.ApiReference;
 using SaaSMdm.TestSupport;
@@ -74,8 +75,8 @@ public sealed class ApiReferenceTests
             markdown, StringComparison.Ordinal);
         Assert.Equal("devices:read", PublicApi.RequiredScope(getDevice));
 
-        var anchors = System.Text.RegularExpressions.Regex.Matches(markdown, "<a id=\"([^\"]+)\"></a>").Select(m => m.Groups[1].Value).ToHashSet();
-        var links = System.Text.RegularExpressions.Regex.Matches(markdown, @"\]\(#([^)]+)\)").Select(m => m.Groups[1].Value).Distinct();
+        var anchors = Regex.Matches(markdown, "<a id=\"([^\"]+)\"></a>").Select(m => m.Groups[1].Value).ToHashSet();
+        var links = Regex.Matches(markdown, @"\]\(#([^)]+)\)").Select(m => m.Groups[1].Value).Distinct();
         Assert.DoesNotContain(links, link => !anchors.Contains(link));
     }
 
