@@ -36,7 +36,7 @@ public sealed class ApiReferenceTests
     [Fact]
     public async Task Every_part_of_the_public_api_has_a_comment()
     {
-        var files = await PublicApi.LoadAsync(RepositoryPaths.Root);
+        var files = await PublicApiProtos.LoadAsync(RepositoryPaths.Root);
 
         var uncommented = files.SelectMany(file => Documentable(file.Descriptor))
             .Where(part => string.IsNullOrWhiteSpace(part.Declaration?.LeadingComments))
@@ -50,11 +50,11 @@ public sealed class ApiReferenceTests
     [Fact]
     public async Task Every_rpc_names_its_required_scope()
     {
-        var files = await PublicApi.LoadAsync(RepositoryPaths.Root);
+        var files = await PublicApiProtos.LoadAsync(RepositoryPaths.Root);
 
         var unscoped = files.SelectMany(file => file.Descriptor.Services)
             .SelectMany(service => service.Methods)
-            .Where(method => PublicApi.RequiredScope(method).Length == 0)
+            .Where(method => PublicApiProtos.RequiredScope(method).Length == 0)
             .Select(method => method.FullName)
             .ToList();
 
@@ -65,7 +65,7 @@ public sealed class ApiReferenceTests
     [Fact]
     public async Task Reference_lists_every_rpc_with_its_scope_and_links_every_type_it_names()
     {
-        var files = await PublicApi.LoadAsync(RepositoryPaths.Root);
+        var files = await PublicApiProtos.LoadAsync(RepositoryPaths.Root);
         var markdown = ApiReferenceMarkdown.Render(files);
 
         var devices = files.Single(file => file.Descriptor.Name == "saasmdm/v1/devices.proto").Descriptor;
@@ -73,7 +73,7 @@ public sealed class ApiReferenceTests
         Assert.Contains(
             "| [GetDevice](#saasmdm.v1.Devices.GetDevice) | [GetDeviceRequest](#saasmdm.v1.GetDeviceRequest) | [Device](#saasmdm.v1.Device) | `devices:read` |",
             markdown, StringComparison.Ordinal);
-        Assert.Equal("devices:read", PublicApi.RequiredScope(getDevice));
+        Assert.Equal("devices:read", PublicApiProtos.RequiredScope(getDevice));
 
         var anchors = Regex.Matches(markdown, "<a id=\"([^\"]+)\"></a>").Select(m => m.Groups[1].Value).ToHashSet();
         var links = Regex.Matches(markdown, @"\]\(#([^)]+)\)").Select(m => m.Groups[1].Value).Distinct();

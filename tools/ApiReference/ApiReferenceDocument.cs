@@ -6,5 +6,5 @@ public static class ApiReferenceDocument
     public static string PathIn(string repositoryRoot) => Path.Combine(repositoryRoot, "docs", "api-reference.md");
 
     public static async Task<string> GenerateAsync(string repositoryRoot, CancellationToken cancellationToken = default) =>
-        ApiReferenceMarkdown.Render(await PublicApi.LoadAsync(repositoryRoot, cancellationToken));
+        ApiReferenceMarkdown.Render(await PublicApiProtos.LoadAsync(repositoryRoot, cancellationToken));
 }

@@ -83,7 +83,7 @@ public sealed class ApiReferenceMarkdown
         foreach (var method in service.Methods)
         {
             Line($"| {Link(method.FullName, method.Name)} | {Stream(method.IsClientStreaming)}{TypeLink(method.InputType)} | " +
-                 $"{Stream(method.IsServerStreaming)}{TypeLink(method.OutputType)} | {Code(PublicApi.RequiredScope(method))} |");
+                 $"{Stream(method.IsServerStreaming)}{TypeLink(method.OutputType)} | {Code(PublicApiProtos.RequiredScope(method))} |");
         }
 
         foreach (var method in service.Methods)
@@ -91,7 +91,7 @@ public sealed class ApiReferenceMarkdown
             Heading(4, $"{service.Name}.{method.Name}", method.FullName);
             Line();
             Line($"{Stream(method.IsClientStreaming)}{TypeLink(method.InputType)} → {Stream(method.IsServerStreaming)}{TypeLink(method.OutputType)}, " +
-                 $"scope {Code(PublicApi.RequiredScope(method))}");
+                 $"scope {Code(PublicApiProtos.RequiredScope(method))}");
             Paragraph(method.Declaration?.LeadingComments);
         }
     }

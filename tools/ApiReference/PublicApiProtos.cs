@@ -8,7 +8,7 @@ namespace SaaSMdm.ApiReference;
 public sealed record PublicApiFile(FileDescriptor Descriptor, string FileComment);
 
 /// <summary>The public API as protoc reads it from protos/saasmdm/v1, comments and method options included.</summary>
-public static class PublicApi
+public static class PublicApiProtos
 {
     public const string ProtoDirectory = "saasmdm/v1";
 
