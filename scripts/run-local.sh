@@ -13,18 +13,25 @@ CORE_HTTP="${CORE_HTTP:-http://127.0.0.1:5101}"
 EDGE_URL="${EDGE_URL:-https://127.0.0.1:5443}"
 PORTAL_URL="${PORTAL_URL:-http://127.0.0.1:5080}"
 
-# Edge and Core prove to each other they belong together with a shared secret, made once per checkout.
-if [[ ! -s "$STATE/gateway-secret" ]]; then
-  head -c 32 /dev/urandom | base64 | tr -d '\n=+/' >"$STATE/gateway-secret"
-  chmod 600 "$STATE/gateway-secret"
-fi
-GATEWAY_SECRET="$(cat "$STATE/gateway-secret")"
+# Secrets made once per checkout, readable by this user only.
+secret() {
+  local file="$STATE/$1"
+  if [[ ! -s "$file" ]]; then
+    head -c "$2" /dev/urandom | base64 | tr -d '\n=+/' >"$file"
+    chmod 600 "$file"
+  fi
+  cat "$file"
+}
+# Edge and Core prove to each other they belong together with a shared secret.
+GATEWAY_SECRET="$(secret gateway-secret 32)"
 # The demo tenant's enrollment token, so the printed enrollment URL works.
-if [[ ! -s "$STATE/demo-enrollment-token" ]]; then
-  head -c 24 /dev/urandom | base64 | tr -d '\n=+/' >"$STATE/demo-enrollment-token"
-  chmod 600 "$STATE/demo-enrollment-token"
-fi
-DEMO_TOKEN="$(cat "$STATE/demo-enrollment-token")"
+DEMO_TOKEN="$(secret demo-enrollment-token 24)"
+# Core bootstraps an operator API client (for curl and the samples), the portal's client and an operator person.
+OPERATOR_CLIENT_ID=local-operator
+OPERATOR_CLIENT_SECRET="$(secret operator-client-secret 32)"
+PORTAL_CLIENT_SECRET="$(secret portal-client-secret 32)"
+DEMO_EMAIL=admin@demo.saasmdm.test
+DEMO_PASSWORD="$(secret demo-password 15)"
 
 echo "==> building"
 dotnet build SaaSMdm.sln -c Debug --nologo -clp:ErrorsOnly -v quiet
@@ -68,6 +75,9 @@ start core Core \
   SAASMDM_Core__GrpcUrl="$CORE_GRPC" SAASMDM_Core__HttpUrl="$CORE_HTTP" \
   SAASMDM_Database__Provider=Sqlite SAASMDM_Database__DataDirectory="$STATE/core" \
   SAASMDM_Gateway__SharedSecret="$GATEWAY_SECRET" \
+  SAASMDM_Bootstrap__OperatorClientId="$OPERATOR_CLIENT_ID" SAASMDM_Bootstrap__OperatorClientSecret="$OPERATOR_CLIENT_SECRET" \
+  SAASMDM_Bootstrap__PortalClientId=local-portal SAASMDM_Bootstrap__PortalClientSecret="$PORTAL_CLIENT_SECRET" \
+  SAASMDM_Bootstrap__OperatorEmail="$DEMO_EMAIL" SAASMDM_Bootstrap__OperatorPassword="$DEMO_PASSWORD" \
   SAASMDM_Demo__SeedTenant=true SAASMDM_Demo__TenantSlug=demo SAASMDM_Demo__TenantDisplayName="Demo Organization" \
   SAASMDM_Demo__EnrollmentTokenSecret="$DEMO_TOKEN" SAASMDM_Apns__Development=true
 wait_for core "$CORE_HTTP/readyz"
@@ -80,7 +90,8 @@ wait_for edge "$EDGE_URL/readyz"
 
 echo "==> starting Portal"
 start portal Portal \
-  SAASMDM_Portal__Url="$PORTAL_URL" SAASMDM_Portal__CoreUrl="$CORE_GRPC" SAASMDM_Portal__EdgeUrl="$EDGE_URL"
+  SAASMDM_Portal__Url="$PORTAL_URL" SAASMDM_Portal__CoreUrl="$CORE_GRPC" SAASMDM_Portal__EdgeUrl="$EDGE_URL" \
+  SAASMDM_Portal__CoreHttpUrl="$CORE_HTTP" SAASMDM_Portal__ApiClientId="$OPERATOR_CLIENT_ID" SAASMDM_Portal__ApiClientSecret="$OPERATOR_CLIENT_SECRET"
 wait_for portal "$PORTAL_URL/healthz"
 
 cat <<INFO
@@ -88,11 +99,15 @@ cat <<INFO
 SaaS MDM is running (state in .local/, logs in .local/logs/):
   Portal          $PORTAL_URL/tenants
   Edge (devices)  $EDGE_URL/t/demo/         (development CA: .local/edge/dev-ca.crt)
-  Core gRPC API   $CORE_GRPC              (h2c; loopback only)
-  Core probes     $CORE_HTTP/readyz
+  Core gRPC API   $CORE_GRPC              (h2c; every call needs a bearer token)
+  Core HTTP       $CORE_HTTP/oauth2/token, /readyz
   Demo tenant     slug 'demo' ("Demo Organization"); pushes go to a fake APNs inside Core
   Enrollment URL  $EDGE_URL/t/demo/enroll?token=$DEMO_TOKEN
-  Demo login      none yet: the portal has no sign-in until accounts land (issue 6)
+  Demo login      $DEMO_EMAIL / password in .local/demo-password (an operator)
+  API client      $OPERATOR_CLIENT_ID / secret in .local/operator-client-secret (operator, every scope)
+
+Get an access token for the API:
+  curl -s -u "$OPERATOR_CLIENT_ID:\$(cat .local/operator-client-secret)" -d grant_type=client_credentials $CORE_HTTP/oauth2/token
 
 Enroll simulated devices (in another terminal):
   dotnet run --project tests/DeviceSim -- --url $EDGE_URL/t/demo --token $DEMO_TOKEN --ca-file .local/edge/dev-ca.crt --count 3

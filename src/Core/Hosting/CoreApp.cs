@@ -48,8 +48,18 @@ public static class CoreApp
 
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
-            kestrel.ListenGrpc(new Uri(core.GrpcUrl), LoadCertificate(core));
-            kestrel.Listen(new Uri(core.HttpUrl), listen => listen.Protocols = HttpProtocols.Http1);
+            var certificate = LoadCertificate(core);
+            kestrel.ListenGrpc(new Uri(core.GrpcUrl), certificate);
+            var http = new Uri(core.HttpUrl);
+            kestrel.Listen(http, listen =>
+            {
+                listen.Protocols = HttpProtocols.Http1;
+                if (http.Scheme == Uri.UriSchemeHttps)
+                {
+                    // The token endpoint is here: off loopback it must be TLS.
+                    listen.UseHttps(certificate ?? throw new InvalidOperationException($"{http} is https and needs Core:TlsCertificatePath."));
+                }
+            });
         });
 
         builder.Services.AddSingleton(TimeProvider.System);
