@@ -11,7 +11,7 @@ public static class PublicApiServiceCollectionExtensions
 {
     /// <summary>
     /// What the Devices, Commands and Enrollment services need. Their requests are scoped to a tenant by
-    /// <see cref="ApiTenantInterceptor"/>, which the host lists among its gRPC interceptors.
+    /// <see cref="ApiAuthorizationInterceptor"/>, which the host lists among its gRPC interceptors.
     /// </summary>
     public static IServiceCollection AddPublicApi(this IServiceCollection services)
     {

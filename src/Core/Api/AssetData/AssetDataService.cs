@@ -12,7 +12,7 @@ using SaaSMdm.Rpc.Server;
 
 namespace SaaSMdm.Core.Api.AssetData;
 
-/// <summary>The public AssetData API; <see cref="ApiTenantInterceptor"/> has entered the request's tenant.</summary>
+/// <summary>The public AssetData API; <see cref="ApiAuthorizationInterceptor"/> has entered the request's tenant.</summary>
 public sealed class AssetDataService(
     CoreDbContext db,
     TenantContext tenant,

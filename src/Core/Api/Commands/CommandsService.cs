@@ -5,13 +5,14 @@ using SaaSMdm.Contracts.V1;
 using SaaSMdm.Core.Commands;
 using SaaSMdm.Core.Data;
 using SaaSMdm.Core.Data.Entities;
+using SaaSMdm.Core.Identity;
 using SaaSMdm.Core.Push;
 using SaaSMdm.Rpc;
 using SaaSMdm.Rpc.Server;
 
 namespace SaaSMdm.Core.Api.Commands;
 
-/// <summary>The public Commands API; <see cref="ApiTenantInterceptor"/> has entered the request's tenant.</summary>
+/// <summary>The public Commands API; <see cref="ApiAuthorizationInterceptor"/> has entered the request's tenant.</summary>
 public sealed class CommandsService(
     CoreDbContext db,
     TenantContext tenant,
@@ -20,6 +21,7 @@ public sealed class CommandsService(
     CommandTargets targets,
     DeviceCommandHistory history,
     IPushNotifier pushes,
+    CurrentCaller caller,
     TimeProvider clock) : Contracts.V1.Commands.CommandsBase
 {
     private const int ListedProblems = 10;
@@ -27,6 +29,11 @@ public sealed class CommandsService(
     public override async Task<EnqueueCommandResponse> EnqueueCommand(EnqueueCommandRequest request, ServerCallContext context)
     {
         var command = CommandReader.Read(request);
+        if (DestructiveCommands.RequestTypes.Contains(command.RequestType))
+        {
+            caller.Require(ApiScopes.CommandsDestructive, command.RequestType);
+        }
+
         EnsureValid(command);
         var deviceIds = await targets.ResolveAsync(request.DeviceIds, context.CancellationToken);
 

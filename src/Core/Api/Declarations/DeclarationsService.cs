@@ -15,7 +15,7 @@ using JsonDocument = System.Text.Json.JsonDocument;
 namespace SaaSMdm.Core.Api.Declarations;
 
 /// <summary>
-/// The public Declarations API; <see cref="ApiTenantInterceptor"/> has entered the request's tenant. Each change is
+/// The public Declarations API; <see cref="ApiAuthorizationInterceptor"/> has entered the request's tenant. Each change is
 /// committed first, then (unless deferred) the channels it reached are synced through <see cref="ChangePropagation"/>.
 /// This part: the declarations themselves.
 /// </summary>

@@ -6,7 +6,7 @@ public static class DeclarativeStatusApiServiceCollectionExtensions
 {
     /// <summary>
     /// Status ingestion (which the DeclarativeManagement check-in uses) and what the DeclarativeStatus service reads
-    /// with; the host maps the service, and <see cref="ApiTenantInterceptor"/> scopes it to a tenant.
+    /// with; the host maps the service, and <see cref="ApiAuthorizationInterceptor"/> scopes it to a tenant.
     /// </summary>
     public static IServiceCollection AddDeclarativeStatusApi(this IServiceCollection services)
     {

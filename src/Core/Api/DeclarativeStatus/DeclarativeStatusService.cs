@@ -3,7 +3,7 @@ using SaaSMdm.Rpc.Server;
 
 namespace SaaSMdm.Core.Api.DeclarativeStatus;
 
-/// <summary>The public DeclarativeStatus API; <see cref="ApiTenantInterceptor"/> has entered the request's tenant.</summary>
+/// <summary>The public DeclarativeStatus API; <see cref="ApiAuthorizationInterceptor"/> has entered the request's tenant.</summary>
 public sealed class DeclarativeStatusService(ChannelLookup channels, DeviceStatusView devices, StatusReportPages reports, DeclarationFleetView fleet)
     : Contracts.V1.DeclarativeStatus.DeclarativeStatusBase
 {

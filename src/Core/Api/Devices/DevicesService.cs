@@ -9,7 +9,7 @@ using SaaSMdm.Rpc.Server;
 
 namespace SaaSMdm.Core.Api.Devices;
 
-/// <summary>The public Devices API; <see cref="ApiTenantInterceptor"/> has entered the request's tenant.</summary>
+/// <summary>The public Devices API; <see cref="ApiAuthorizationInterceptor"/> has entered the request's tenant.</summary>
 public sealed class DevicesService(CoreDbContext db, EnrollmentChannelRemoval channels, PushSender pushes) : Contracts.V1.Devices.DevicesBase
 {
     public override async Task<ListDevicesResponse> ListDevices(ListDevicesRequest request, ServerCallContext context)

@@ -10,7 +10,7 @@ using SaaSMdm.Rpc.Server;
 
 namespace SaaSMdm.Core.Api.Enrollment;
 
-/// <summary>The public Enrollment API; <see cref="ApiTenantInterceptor"/> has entered the request's tenant.</summary>
+/// <summary>The public Enrollment API; <see cref="ApiAuthorizationInterceptor"/> has entered the request's tenant.</summary>
 public sealed class EnrollmentService(
     CoreDbContext db,
     TenantContext tenant,
