@@ -69,7 +69,16 @@ public sealed class AccessTokens(SigningKeyRing keys, TimeProvider clock, IOptio
             return TokenCheck.Refused("The access token is not a JWT.");
         }
 
-        var keyId = _handler.ReadJsonWebToken(token).Kid;
+        string? keyId;
+        try
+        {
+            keyId = _handler.ReadJsonWebToken(token).Kid;
+        }
+        catch (Exception exception) when (exception is ArgumentException or SecurityTokenMalformedException)
+        {
+            return TokenCheck.Refused("The access token is not a JWT.");
+        }
+
         var published = await keys.PublishedKeysAsync(keyId, cancellationToken);
         var result = await _handler.ValidateTokenAsync(token, new TokenValidationParameters
         {
