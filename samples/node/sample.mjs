@@ -109,8 +109,8 @@ function loadServices(protoRoot) {
   return grpc.loadPackageDefinition(definition).saasmdm.v1;
 }
 
-// grpc-js sends call credentials only over TLS, so a cleartext connection (loopback, or inside a cluster)
-// puts the token in each call's metadata instead; over TLS the channel's credentials add it.
+// Over TLS the channel's credentials add the token to every call. grpc-js refuses to combine call credentials
+// with a cleartext channel (loopback, or inside a cluster), so there each call's metadata carries it instead.
 function connect(config, tokens) {
   const services = loadServices(config.protoRoot);
   let credentials;
