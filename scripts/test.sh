@@ -19,6 +19,7 @@ apt_install_missing \
   "node:nodejs" \
   "npm:npm"
 npm_install_interop "$REPO_ROOT/tests/Interop/node"
+npm_install_interop "$REPO_ROOT/samples/node"
 
 PG_CLEANUP=""
 trap 'eval "$PG_CLEANUP"' EXIT

@@ -13,7 +13,9 @@ public static class ExternalTool
     public static Task<ToolResult> RunAsync(string tool, params string[] arguments) =>
         RunAsync(tool, arguments, DefaultTimeout);
 
-    public static async Task<ToolResult> RunAsync(string tool, IEnumerable<string> arguments, TimeSpan timeout, string? workingDirectory = null)
+    /// <param name="environment">Variables set for the program, on top of the test process's own.</param>
+    public static async Task<ToolResult> RunAsync(
+        string tool, IEnumerable<string> arguments, TimeSpan timeout, string? workingDirectory = null, IReadOnlyDictionary<string, string>? environment = null)
     {
         var start = new ProcessStartInfo(tool)
         {
@@ -25,6 +27,11 @@ public static class ExternalTool
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
+        }
+
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
         }
 
         var commandLine = $"{tool} {string.Join(' ', start.ArgumentList)}";
