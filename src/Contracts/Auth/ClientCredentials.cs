@@ -8,7 +8,7 @@ namespace SaaSMdm.Contracts.Auth;
 /// </summary>
 public sealed class ClientCredentials(TokenEndpointClient tokens, string clientId, string clientSecret, string? scope = null) : CallCredentials, IDisposable
 {
-    /// <summary>Renew this long before expiry, so a token never expires on the way to the server.</summary>
+    /// <summary>Renew this long before expiry (at most half the lifetime), so a token never expires on the way to the server.</summary>
     private static readonly TimeSpan RenewalMargin = TimeSpan.FromSeconds(30);
 
     private readonly SemaphoreSlim _renewal = new(1, 1);
@@ -28,7 +28,8 @@ public sealed class ClientCredentials(TokenEndpointClient tokens, string clientI
             if (_authorization is null || DateTime.UtcNow >= _renewAt)
             {
                 var token = await tokens.ClientCredentialsAsync(clientId, clientSecret, scope, cancellationToken);
-                _renewAt = DateTime.UtcNow + TimeSpan.FromSeconds(token.ExpiresIn) - RenewalMargin;
+                var lifetime = TimeSpan.FromSeconds(token.ExpiresIn);
+                _renewAt = DateTime.UtcNow + lifetime - TimeSpan.FromTicks(Math.Min(RenewalMargin.Ticks, lifetime.Ticks / 2));
                 _authorization = "Bearer " + token.AccessToken;
             }
 
