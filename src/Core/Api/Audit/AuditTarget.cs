@@ -32,17 +32,17 @@ public static class AuditTarget
 
     public static string Describe(IMessage request, IMessage? response)
     {
-        var parts = new List<string>();
+        var parts = new Parts();
         Collect(request, "", 0, parts);
         if (response is not null)
         {
             Collect(response, "", 0, parts);
         }
 
-        return CallerText.Shorten(string.Join(", ", parts.Distinct(StringComparer.Ordinal)), AuditEntryEntity.MaxTargetLength);
+        return CallerText.Shorten(parts.ToString(), AuditEntryEntity.MaxTargetLength);
     }
 
-    private static void Collect(IMessage message, string prefix, int depth, List<string> parts)
+    private static void Collect(IMessage message, string prefix, int depth, Parts parts)
     {
         foreach (var field in message.Descriptor.Fields.InFieldNumberOrder())
         {
@@ -58,7 +58,7 @@ public static class AuditTarget
                     continue;
                 }
 
-                parts.Add($"{prefix}{oneof.Name}={field.Name}");
+                parts.Add(prefix, oneof.Name, field.Name);
             }
 
             var value = field.Accessor.GetValue(message);
@@ -71,7 +71,7 @@ public static class AuditTarget
             }
             else if (IsIdentifying(field.Name) && Render(field, value) is { } text)
             {
-                parts.Add($"{prefix}{field.Name}={text}");
+                parts.Add(prefix, field.Name, text);
             }
         }
     }
@@ -106,4 +106,24 @@ public static class AuditTarget
             when Convert.ToDecimal(value, CultureInfo.InvariantCulture) != 0 => Convert.ToString(value, CultureInfo.InvariantCulture),
         _ => null,
     };
+
+    /// <summary>
+    /// The <c>name=value</c> parts in the order found; a value seen before under the same field name is left out, so a
+    /// response that echoes the request (<c>identifier</c>, then <c>declaration.identifier</c>) says it once.
+    /// </summary>
+    private sealed class Parts
+    {
+        private readonly List<string> _parts = [];
+        private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
+
+        public void Add(string prefix, string name, string value)
+        {
+            if (_seen.Add($"{name}={value}"))
+            {
+                _parts.Add($"{prefix}{name}={value}");
+            }
+        }
+
+        public override string ToString() => string.Join(", ", _parts);
+    }
 }
