@@ -50,6 +50,7 @@ public sealed class ApiAuthorizationInterceptor(AccessTokens tokens, TenantAcces
     private async Task AuthorizeAsync(ApiMethod method, object request, ServerCallContext context)
     {
         var caller = await AuthenticateAsync(context);
+        current.Identify(caller);
         if (!caller.Scopes.Contains(method.Scope))
         {
             throw new PermissionDeniedException($"The access token lacks the scope '{method.Scope}' this call needs.");

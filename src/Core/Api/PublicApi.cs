@@ -14,6 +14,7 @@ public static class PublicApi
         Contracts.V1.Declarations.Descriptor,
         Contracts.V1.AssetData.Descriptor,
         Contracts.V1.DeclarativeStatus.Descriptor,
+        Contracts.V1.AuditLog.Descriptor,
     ];
 
     /// <summary>Services whose calls are about no single tenant, or decide access themselves from the caller.</summary>

@@ -73,6 +73,8 @@ public sealed class CoreDbContext(DbContextOptions<CoreDbContext> options, Tenan
 
     public DbSet<SigningKeyEntity> SigningKeys => Set<SigningKeyEntity>();
 
+    public DbSet<AuditEntryEntity> AuditEntries => Set<AuditEntryEntity>();
+
     /// <summary>The tenant queries are scoped to; <see cref="Guid.Empty"/> (no tenant) matches no tenant-owned row.</summary>
     private Guid CurrentTenantId => tenant.TenantId;
 
@@ -199,6 +201,7 @@ public sealed class CoreDbContext(DbContextOptions<CoreDbContext> options, Tenan
         });
 
         ConfigureDeclarativeManagement(modelBuilder);
+        ConfigureAudit(modelBuilder);
 
         modelBuilder.Entity<DataProtectionKeyEntity>(key =>
         {
@@ -384,6 +387,27 @@ public sealed class CoreDbContext(DbContextOptions<CoreDbContext> options, Tenan
             asset.Property(a => a.Label).HasMaxLength(200);
             asset.HasIndex(a => a.TenantId);
             asset.HasQueryFilter(a => a.TenantId == CurrentTenantId);
+        });
+    }
+
+    private void ConfigureAudit(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<AuditEntryEntity>(entry =>
+        {
+            entry.ToTable("audit_entries");
+            entry.HasKey(e => e.Id);
+            entry.Property(e => e.ActorName).HasMaxLength(AuditEntryEntity.MaxActorNameLength);
+            entry.Property(e => e.Method).HasMaxLength(AuditEntryEntity.MaxMethodLength);
+            entry.Property(e => e.Target).HasMaxLength(AuditEntryEntity.MaxTargetLength);
+            entry.Property(e => e.Outcome).HasMaxLength(AuditEntryEntity.MaxOutcomeLength);
+            entry.Property(e => e.Detail).HasMaxLength(AuditEntryEntity.MaxDetailLength);
+            entry.Property(e => e.Peer).HasMaxLength(AuditEntryEntity.MaxPeerLength);
+            entry.HasIndex(e => new { e.TenantId, e.OccurredAt });
+            entry.HasIndex(e => new { e.TenantId, e.ActorName, e.OccurredAt });
+            entry.HasIndex(e => new { e.TenantId, e.ActorId, e.OccurredAt });
+            entry.HasIndex(e => new { e.TenantId, e.Method, e.OccurredAt });
+            entry.HasIndex(e => e.OccurredAt);
+            entry.HasQueryFilter(e => e.TenantId == CurrentTenantId);
         });
     }
 

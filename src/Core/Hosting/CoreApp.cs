@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Server.Kestrel.Core;
 using SaaSMdm.Contracts.Internal.V1;
 using SaaSMdm.Core.Api;
 using SaaSMdm.Core.Api.AssetData;
+using SaaSMdm.Core.Api.Audit;
 using SaaSMdm.Core.Api.Commands;
 using SaaSMdm.Core.Api.Declarations;
 using SaaSMdm.Core.Api.DeclarativeStatus;
@@ -79,6 +80,7 @@ public static class CoreApp
         builder.Services.AddIdentityAndTokens();
         builder.Services.AddPublicApi();
         builder.Services.AddDeclarationsApi();
+        builder.Services.AddAuditLog();
         builder.Services.AddPushes(builder.Configuration);
         builder.Services.AddMaintenance(builder.Configuration);
         builder.Services.AddSingleton(new HealthServiceNames([DeviceGateway.Descriptor.FullName, .. PublicApi.ServiceNames]));
@@ -86,6 +88,7 @@ public static class CoreApp
         {
             options.Interceptors.Add<CallLoggingInterceptor>();
             options.Interceptors.Add<GatewayAuthenticationInterceptor>();
+            options.Interceptors.Add<AuditInterceptor>();
             options.Interceptors.Add<ApiAuthorizationInterceptor>();
         });
 
@@ -98,6 +101,7 @@ public static class CoreApp
         app.MapGrpcService<DeclarationsService>();
         app.MapGrpcService<AssetDataService>();
         app.MapGrpcService<DeclarativeStatusService>();
+        app.MapGrpcService<AuditLogService>();
         app.MapGrpcService<HealthService>();
         app.MapTokenEndpoints();
         app.MapGet("/healthz", () => Results.Text("ok"));

@@ -4,7 +4,8 @@ namespace SaaSMdm.Core.Identity;
 
 /// <summary>
 /// The authenticated caller of the current API request, and what it may do in the request's tenant (the token's
-/// scopes, narrowed by a person's role there). Set once by the API's authorization interceptor.
+/// scopes, narrowed by a person's role there). Set by the API's authorization interceptor: the caller once its token
+/// is valid, the scopes once it is authorized.
 /// </summary>
 public sealed class CurrentCaller
 {
@@ -17,14 +18,20 @@ public sealed class CurrentCaller
     /// <summary>What the caller may do in the request's tenant; for a call about no tenant, the token's scopes.</summary>
     public IReadOnlySet<string> Scopes { get; private set; } = new HashSet<string>();
 
-    public void Set(ApiCaller caller, IReadOnlySet<string> scopes)
+    /// <summary>Who the caller is, as soon as its token is valid and before it is authorized, so a refused call can be attributed.</summary>
+    public void Identify(ApiCaller caller)
     {
-        if (_caller is not null)
+        if (_caller is not null && !ReferenceEquals(_caller, caller))
         {
             throw new InvalidOperationException("The request's caller is already set.");
         }
 
         _caller = caller;
+    }
+
+    public void Set(ApiCaller caller, IReadOnlySet<string> scopes)
+    {
+        Identify(caller);
         Scopes = scopes;
     }
 

@@ -6,9 +6,9 @@ namespace SaaSMdm.Core.Maintenance;
 
 /// <summary>
 /// Deletes what has outlived its use, across tenants and in small batches: command results past the retention
-/// period, commands that no queue row or result refers to any more, SCEP challenges long expired, and raw DDM
-/// status reports past theirs. Safe to
-/// run on every replica at once: each delete only removes rows that qualify at that moment.
+/// period, commands that no queue row or result refers to any more, SCEP challenges long expired, raw DDM
+/// status reports and audit log entries past theirs. Safe to run on every replica at once: each delete only
+/// removes rows that qualify at that moment.
 /// </summary>
 public sealed partial class RetentionSweep(IServiceScopeFactory scopes, IOptions<RetentionOptions> options, TimeProvider clock, ILogger<RetentionSweep> logger)
     : BackgroundService
@@ -38,10 +38,14 @@ public sealed partial class RetentionSweep(IServiceScopeFactory scopes, IOptions
         var statusReports = await DeleteInBatchesAsync(settings.BatchSize, () => db.StatusReports.IgnoreQueryFilters()
             .Where(r => r.ReceivedAt < reportsBefore), cancellationToken);
 
-        var result = new RetentionSweepResult(results, commands, challenges, statusReports);
+        var auditBefore = now.AddDays(-settings.AuditDays);
+        var auditEntries = await DeleteInBatchesAsync(settings.BatchSize, () => db.AuditEntries.IgnoreQueryFilters()
+            .Where(e => e.OccurredAt < auditBefore), cancellationToken);
+
+        var result = new RetentionSweepResult(results, commands, challenges, statusReports, auditEntries);
         if (result.Total > 0)
         {
-            LogSwept(logger, results, commands, challenges, statusReports);
+            LogSwept(logger, results, commands, challenges, statusReports, auditEntries);
         }
 
         return result;
@@ -80,14 +84,14 @@ public sealed partial class RetentionSweep(IServiceScopeFactory scopes, IOptions
         return total;
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Retention sweep deleted {Results} command results, {Commands} commands, {Challenges} SCEP challenges and {StatusReports} status reports")]
-    private static partial void LogSwept(ILogger logger, int results, int commands, int challenges, int statusReports);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Retention sweep deleted {Results} command results, {Commands} commands, {Challenges} SCEP challenges, {StatusReports} status reports and {AuditEntries} audit entries")]
+    private static partial void LogSwept(ILogger logger, int results, int commands, int challenges, int statusReports, int auditEntries);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Retention sweep failed; it runs again at the next interval")]
     private static partial void LogSweepFailed(ILogger logger, Exception exception);
 }
 
-public sealed record RetentionSweepResult(int CommandResults, int Commands, int ScepChallenges, int StatusReports = 0)
+public sealed record RetentionSweepResult(int CommandResults, int Commands, int ScepChallenges, int StatusReports = 0, int AuditEntries = 0)
 {
-    public int Total => CommandResults + Commands + ScepChallenges + StatusReports;
+    public int Total => CommandResults + Commands + ScepChallenges + StatusReports + AuditEntries;
 }

@@ -9,7 +9,7 @@ using SaaSMdm.TestHosts;
 
 namespace SaaSMdm.Core.Tests.Api;
 
-/// <summary>Every Devices, Commands, Enrollment, Declarations, AssetData and DeclarativeStatus call names its tenant; a malformed or unknown one never reaches the handler.</summary>
+/// <summary>Every Devices, Commands, Enrollment, Declarations, AssetData, DeclarativeStatus and AuditLog call names its tenant; a malformed or unknown one never reaches the handler.</summary>
 public sealed class ApiTenantScopeTests(ApiFixture<OnSqlite> fixture) : IClassFixture<ApiFixture<OnSqlite>>
 {
     public static TheoryData<string> Calls =>
@@ -23,6 +23,7 @@ public sealed class ApiTenantScopeTests(ApiFixture<OnSqlite> fixture) : IClassFi
         "GetDeviceDeclarations", "SetDeviceProperties", "GetDeviceProperties", "SetDefaultStatusSubscription", "SyncDevices",
         "UploadAssetData", "GetAssetData", "ListAssetData", "DeleteAssetData",
         "GetDeviceStatus", "ListStatusReports", "GetDeclarationFleetStatus",
+        "ListAuditEntries",
     ];
 
     [Fact]
@@ -55,6 +56,7 @@ public sealed class ApiTenantScopeTests(ApiFixture<OnSqlite> fixture) : IClassFi
     [InlineData("saasmdm.v1.Declarations")]
     [InlineData("saasmdm.v1.AssetData")]
     [InlineData("saasmdm.v1.DeclarativeStatus")]
+    [InlineData("saasmdm.v1.AuditLog")]
     public async Task Health_answers_for_the_public_services(string service)
     {
         var health = new HealthClient(fixture.Host.Channel.CreateCallInvoker());
@@ -90,6 +92,7 @@ public sealed class ApiTenantScopeTests(ApiFixture<OnSqlite> fixture) : IClassFi
             "UploadAssetData" => fixture.AssetData.UploadAssetDataAsync(new UploadAssetDataRequest { TenantId = tenantId, ContentType = "text/plain", Data = ByteString.CopyFromUtf8("x") }).ResponseAsync,
             "GetAssetData" => fixture.AssetData.GetAssetDataAsync(new GetAssetDataRequest { TenantId = tenantId, AssetDataId = device }).ResponseAsync,
             "ListAssetData" => fixture.AssetData.ListAssetDataAsync(new ListAssetDataRequest { TenantId = tenantId }).ResponseAsync,
+            "ListAuditEntries" => new AuditLog.AuditLogClient(fixture.Host.Channel.CreateCallInvoker()).ListAuditEntriesAsync(new ListAuditEntriesRequest { TenantId = tenantId }).ResponseAsync,
             "DeleteAssetData" => fixture.AssetData.DeleteAssetDataAsync(new DeleteAssetDataRequest { TenantId = tenantId, AssetDataId = device }).ResponseAsync,
             _ => CallDeclarationsAsync(call, tenantId, device),
         };

@@ -11,7 +11,7 @@ public sealed class RetentionSweepOnSqlite(CoreFixture<OnSqlite> fixture) : Rete
 
 public sealed class RetentionSweepOnPostgres(CoreFixture<OnPostgres> fixture) : RetentionSweepTests<OnPostgres>(fixture);
 
-/// <summary>Finished work leaves after the retention period (90 days by default); pending work never does.</summary>
+/// <summary>Finished work leaves after the retention period (90 days by default, audit entries 365); pending work never does.</summary>
 public abstract class RetentionSweepTests<TProvider>(CoreFixture<TProvider> fixture) : IClassFixture<CoreFixture<TProvider>>
     where TProvider : IProviderChoice
 {
@@ -43,6 +43,21 @@ public abstract class RetentionSweepTests<TProvider>(CoreFixture<TProvider> fixt
         Assert.Equal(["just-expired"], await db.ScepChallenges.IgnoreQueryFilters().Where(c => c.TenantId == tenantId).Select(c => c.ChallengeHash).ToListAsync());
     }
 
+    [Fact]
+    public async Task Audit_entries_go_after_Retention_AuditDays()
+    {
+        var tenantId = Guid.NewGuid();
+        var now = StoredTime.UtcNow(TimeProvider.System);
+        await SeedAsync(db => db.AuditEntries.AddRange(AuditEntry(tenantId, now.AddDays(-366)), AuditEntry(tenantId, now.AddDays(-364))));
+
+        var swept = await fixture.Host.Services.GetRequiredService<RetentionSweep>().SweepOnceAsync(CancellationToken.None);
+
+        Assert.Equal(new RetentionSweepResult(CommandResults: 0, Commands: 0, ScepChallenges: 0, AuditEntries: 1), swept);
+        await using var scope = fixture.Host.Services.CreateAsyncScope();
+        var kept = await scope.ServiceProvider.GetRequiredService<CoreDbContext>().AuditEntries.IgnoreQueryFilters().Where(e => e.TenantId == tenantId).SingleAsync();
+        Assert.Equal(now.AddDays(-364), kept.OccurredAt);
+    }
+
     private async Task SeedAsync(Action<CoreDbContext> seed)
     {
         await using var scope = fixture.Host.Services.CreateAsyncScope();
@@ -56,6 +71,12 @@ public abstract class RetentionSweepTests<TProvider>(CoreFixture<TProvider> fixt
 
     private static CommandResultEntity Result(string commandId, Guid tenantId, Guid enrollmentId, DateTime receivedAt) =>
         new() { Id = Guid.CreateVersion7(), TenantId = tenantId, EnrollmentId = enrollmentId, CommandId = commandId, Status = CommandResultStatus.Acknowledged, ReceivedAt = receivedAt };
+
+    private static AuditEntryEntity AuditEntry(Guid tenantId, DateTime occurredAt) => new()
+    {
+        Id = Guid.CreateVersion7(occurredAt), TenantId = tenantId, OccurredAt = occurredAt, ActorKind = Identity.CallerKind.Client, ActorId = Guid.NewGuid(),
+        ActorName = "ci-client", Method = "/saasmdm.v1.Commands/EnqueueCommand", Target = "", Outcome = "OK", Detail = "", Peer = "127.0.0.1",
+    };
 
     private static ScepChallengeEntity Challenge(Guid tenantId, string hash, DateTime expiresAt) =>
         new() { Id = Guid.NewGuid(), TenantId = tenantId, ChallengeHash = hash, CreatedAt = expiresAt.AddHours(-1), ExpiresAt = expiresAt };
