@@ -8,6 +8,7 @@ using SaaSMdm.Core.Api.Declarations;
 using SaaSMdm.Core.Api.DeclarativeStatus;
 using SaaSMdm.Core.Api.Devices;
 using SaaSMdm.Core.Api.Enrollment;
+using SaaSMdm.Core.Api.RateLimits;
 using SaaSMdm.Core.Certificates;
 using SaaSMdm.Core.Commands;
 using SaaSMdm.Core.Data;
@@ -68,6 +69,7 @@ public static class CoreApp
         builder.Services.AddSingleton<DemoTenantSeeder>();
         builder.Services.AddIdentityAndTokens();
         builder.Services.AddPublicApi();
+        builder.Services.AddRateLimits(builder.Configuration);
         builder.Services.AddDeclarationsApi();
         builder.Services.AddPushes(builder.Configuration);
         builder.Services.AddMaintenance(builder.Configuration);
@@ -77,6 +79,7 @@ public static class CoreApp
             options.Interceptors.Add<CallLoggingInterceptor>();
             options.Interceptors.Add<GatewayAuthenticationInterceptor>();
             options.Interceptors.Add<ApiAuthorizationInterceptor>();
+            options.Interceptors.Add<ApiRateLimitInterceptor>();
         });
 
         var app = builder.Build();
@@ -89,6 +92,7 @@ public static class CoreApp
         app.MapGrpcService<AssetDataService>();
         app.MapGrpcService<DeclarativeStatusService>();
         app.MapGrpcService<HealthService>();
+        app.UseTokenEndpointRateLimits();
         app.MapTokenEndpoints();
         app.MapGet("/healthz", () => Results.Text("ok"));
         app.MapGet("/readyz", async (DatabaseHealth health, CancellationToken ct) =>
