@@ -27,9 +27,9 @@ public sealed class RateLimitOptions
     public int TokenRequestsPerIpBurst { get; set; } = 100;
 
     /// <summary>Tokens per second one API client is issued (the portal's sign-ins of people are not counted here).</summary>
-    public int TokenRequestsPerClientPerSecond { get; set; } = 5;
+    public int TokenRequestsPerClientPerSecond { get; set; } = 10;
 
-    public int TokenRequestsPerClientBurst { get; set; } = 20;
+    public int TokenRequestsPerClientBurst { get; set; } = 50;
 
     public string? Problem()
     {

@@ -32,6 +32,13 @@ public sealed class AuthorizationFixture : ApiFixture<OnSqlite>, IAsyncLifetime
 
     public string ReadOnlyOfAToken { get; private set; } = null!;
 
+    /// <summary>The walk asks one client for a token per scope set and calls fast; rate limits are RateLimitTests' business.</summary>
+    protected override IReadOnlyDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>
+    {
+        ["RateLimits:PerCallerBurst"] = "100000",
+        ["RateLimits:TokenRequestsPerClientBurst"] = "100000",
+    };
+
     async Task IAsyncLifetime.InitializeAsync()
     {
         await InitializeAsync();
