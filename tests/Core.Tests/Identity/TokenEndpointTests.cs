@@ -232,6 +232,8 @@ public abstract class TokenEndpointTests<TProvider>(CoreFixture<TProvider> fixtu
         Assert.Equal((known.StatusCode, known.Error, known.Description), (unknown.StatusCode, unknown.Error, unknown.Description));
     }
 
+    public void Dispose() => _channel.Dispose();
+
     private Task<TokenResponse> RefreshAsync(string refreshToken) =>
         _callers.TokenEndpoint.RefreshAsync(TestSecrets.PortalClientId, TestSecrets.PortalClientSecret, refreshToken);
 
@@ -268,8 +270,6 @@ public abstract class TokenEndpointTests<TProvider>(CoreFixture<TProvider> fixtu
         var text = await response.Content.ReadAsStringAsync();
         return new TokenAnswer(response.StatusCode, text, JsonDocument.Parse(text).RootElement.Clone(), response.Headers, response.Headers.WwwAuthenticate.ToString());
     }
-
-    public void Dispose() => _channel.Dispose();
 
     private sealed record TokenAnswer(HttpStatusCode Status, string Text, JsonElement Body, HttpResponseHeaders Headers, string WwwAuthenticate);
 }
