@@ -9,6 +9,7 @@ using SaaSMdm.Core.Api.Declarations;
 using SaaSMdm.Core.Api.DeclarativeStatus;
 using SaaSMdm.Core.Api.Devices;
 using SaaSMdm.Core.Api.Enrollment;
+using SaaSMdm.Core.Api.RateLimits;
 using SaaSMdm.Core.Certificates;
 using SaaSMdm.Core.Commands;
 using SaaSMdm.Core.Data;
@@ -79,6 +80,7 @@ public static class CoreApp
         builder.Services.AddSingleton<DemoTenantSeeder>();
         builder.Services.AddIdentityAndTokens();
         builder.Services.AddPublicApi();
+        builder.Services.AddRateLimits(builder.Configuration);
         builder.Services.AddDeclarationsApi();
         builder.Services.AddAuditLog();
         builder.Services.AddPushes(builder.Configuration);
@@ -90,6 +92,7 @@ public static class CoreApp
             options.Interceptors.Add<GatewayAuthenticationInterceptor>();
             options.Interceptors.Add<AuditInterceptor>();
             options.Interceptors.Add<ApiAuthorizationInterceptor>();
+            options.Interceptors.Add<ApiRateLimitInterceptor>();
         });
 
         var app = builder.Build();
@@ -103,6 +106,7 @@ public static class CoreApp
         app.MapGrpcService<DeclarativeStatusService>();
         app.MapGrpcService<AuditLogService>();
         app.MapGrpcService<HealthService>();
+        app.UseTokenEndpointRateLimits();
         app.MapTokenEndpoints();
         app.MapGet("/healthz", () => Results.Text("ok"));
         app.MapGet("/readyz", async (DatabaseHealth health, CancellationToken ct) =>

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.IdentityModel.Tokens;
 using SaaSMdm.Contracts.Auth;
+using SaaSMdm.Core.Api.RateLimits;
 
 namespace SaaSMdm.Core.Identity.Tokens;
 
@@ -26,7 +27,8 @@ public static class TokenEndpoint
         return app;
     }
 
-    private static async Task<IResult> IssueAsync(HttpContext http, ClientAuthenticator clients, IEnumerable<ITokenGrant> grants, CancellationToken cancellationToken)
+    private static async Task<IResult> IssueAsync(
+        HttpContext http, ClientAuthenticator clients, IEnumerable<ITokenGrant> grants, TokenClientRateLimiter clientLimits, CancellationToken cancellationToken)
     {
         NoStore(http.Response);
         if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
@@ -66,6 +68,11 @@ public static class TokenEndpoint
         {
             http.Response.Headers.WWWAuthenticate = "Basic realm=\"saasmdm\"";
             return Error(refused!);
+        }
+
+        if (clientLimits.TryAdmit(client) is { } retryAfter)
+        {
+            return TokenEndpointRateLimits.TooManyRequests(http.Response, retryAfter);
         }
 
         var result = await grant.GrantAsync(client, form, cancellationToken);
