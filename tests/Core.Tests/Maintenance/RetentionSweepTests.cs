@@ -74,7 +74,7 @@ public abstract class RetentionSweepTests<TProvider>(CoreFixture<TProvider> fixt
 
     private static AuditEntryEntity AuditEntry(Guid tenantId, DateTime occurredAt) => new()
     {
-        Id = Guid.CreateVersion7(occurredAt), TenantId = tenantId, OccurredAt = occurredAt, ActorKind = Identity.CallerKind.Client, ActorId = Guid.NewGuid(),
+        Id = Guid.CreateVersion7(occurredAt), TenantId = tenantId, OccurredAt = occurredAt, ActorKind = SaaSMdm.Core.Identity.CallerKind.Client, ActorId = Guid.NewGuid(),
         ActorName = "ci-client", Method = "/saasmdm.v1.Commands/EnqueueCommand", Target = "", Outcome = "OK", Detail = "", Peer = "127.0.0.1",
     };
 
