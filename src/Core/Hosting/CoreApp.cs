@@ -2,6 +2,7 @@ using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using SaaSMdm.Contracts.Internal.V1;
 using SaaSMdm.Core.Api;
+using SaaSMdm.Core.Api.Accounts;
 using SaaSMdm.Core.Api.AssetData;
 using SaaSMdm.Core.Api.Commands;
 using SaaSMdm.Core.Api.Declarations;
@@ -67,6 +68,7 @@ public static class CoreApp
         builder.Services.AddSingleton<DatabaseHealth>();
         builder.Services.AddSingleton<DemoTenantSeeder>();
         builder.Services.AddIdentityAndTokens();
+        builder.Services.AddAccountsApi();
         builder.Services.AddPublicApi();
         builder.Services.AddDeclarationsApi();
         builder.Services.AddPushes(builder.Configuration);
@@ -88,8 +90,13 @@ public static class CoreApp
         app.MapGrpcService<DeclarationsService>();
         app.MapGrpcService<AssetDataService>();
         app.MapGrpcService<DeclarativeStatusService>();
+        app.MapGrpcService<ApiClientsService>();
+        app.MapGrpcService<MembersService>();
+        app.MapGrpcService<OrganizationsService>();
+        app.MapGrpcService<AccountService>();
         app.MapGrpcService<HealthService>();
         app.MapTokenEndpoints();
+        app.MapAccountEndpoints();
         app.MapGet("/healthz", () => Results.Text("ok"));
         app.MapGet("/readyz", async (DatabaseHealth health, CancellationToken ct) =>
             await health.IsServingAsync(ct) ? Results.Text("ready") : Results.Text("database unreachable", statusCode: StatusCodes.Status503ServiceUnavailable));
