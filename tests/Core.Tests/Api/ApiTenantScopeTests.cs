@@ -9,7 +9,7 @@ using SaaSMdm.TestHosts;
 
 namespace SaaSMdm.Core.Tests.Api;
 
-/// <summary>Every Devices, Commands, Enrollment, Declarations, AssetData and DeclarativeStatus call names its tenant; a malformed or unknown one never reaches the handler.</summary>
+/// <summary>Every Devices, Commands, Enrollment, Declarations, AssetData, DeclarativeStatus, ApiClients and Members call names its tenant; a malformed or unknown one never reaches the handler.</summary>
 public sealed class ApiTenantScopeTests(ApiFixture<OnSqlite> fixture) : IClassFixture<ApiFixture<OnSqlite>>
 {
     public static TheoryData<string> Calls =>
@@ -23,6 +23,8 @@ public sealed class ApiTenantScopeTests(ApiFixture<OnSqlite> fixture) : IClassFi
         "GetDeviceDeclarations", "SetDeviceProperties", "GetDeviceProperties", "SetDefaultStatusSubscription", "SyncDevices",
         "UploadAssetData", "GetAssetData", "ListAssetData", "DeleteAssetData",
         "GetDeviceStatus", "ListStatusReports", "GetDeclarationFleetStatus",
+        "CreateApiClient", "ListApiClients", "GetApiClient", "RevokeApiClient", "RotateApiClientSecret",
+        "ListMembers", "AddMember", "SetMemberRole", "RemoveMember",
     ];
 
     [Fact]
@@ -55,6 +57,8 @@ public sealed class ApiTenantScopeTests(ApiFixture<OnSqlite> fixture) : IClassFi
     [InlineData("saasmdm.v1.Declarations")]
     [InlineData("saasmdm.v1.AssetData")]
     [InlineData("saasmdm.v1.DeclarativeStatus")]
+    [InlineData("saasmdm.v1.ApiClients")]
+    [InlineData("saasmdm.v1.Members")]
     public async Task Health_answers_for_the_public_services(string service)
     {
         var health = new HealthClient(fixture.Host.Channel.CreateCallInvoker());
@@ -63,6 +67,10 @@ public sealed class ApiTenantScopeTests(ApiFixture<OnSqlite> fixture) : IClassFi
 
         Assert.Equal(HealthCheckResponse.Types.ServingStatus.Serving, response.Status);
     }
+
+    private ApiClients.ApiClientsClient ApiClientsApi => new(fixture.Host.Channel.CreateCallInvoker());
+
+    private Members.MembersClient MembersApi => new(fixture.Host.Channel.CreateCallInvoker());
 
     private Task CallAsync(string call, string tenantId)
     {
@@ -91,6 +99,15 @@ public sealed class ApiTenantScopeTests(ApiFixture<OnSqlite> fixture) : IClassFi
             "GetAssetData" => fixture.AssetData.GetAssetDataAsync(new GetAssetDataRequest { TenantId = tenantId, AssetDataId = device }).ResponseAsync,
             "ListAssetData" => fixture.AssetData.ListAssetDataAsync(new ListAssetDataRequest { TenantId = tenantId }).ResponseAsync,
             "DeleteAssetData" => fixture.AssetData.DeleteAssetDataAsync(new DeleteAssetDataRequest { TenantId = tenantId, AssetDataId = device }).ResponseAsync,
+            "CreateApiClient" => ApiClientsApi.CreateApiClientAsync(new CreateApiClientRequest { TenantId = tenantId, Name = "x", Scopes = { "devices:read" } }).ResponseAsync,
+            "ListApiClients" => ApiClientsApi.ListApiClientsAsync(new ListApiClientsRequest { TenantId = tenantId }).ResponseAsync,
+            "GetApiClient" => ApiClientsApi.GetApiClientAsync(new GetApiClientRequest { TenantId = tenantId, ClientId = "cl_x" }).ResponseAsync,
+            "RevokeApiClient" => ApiClientsApi.RevokeApiClientAsync(new RevokeApiClientRequest { TenantId = tenantId, ClientId = "cl_x" }).ResponseAsync,
+            "RotateApiClientSecret" => ApiClientsApi.RotateApiClientSecretAsync(new RotateApiClientSecretRequest { TenantId = tenantId, ClientId = "cl_x" }).ResponseAsync,
+            "ListMembers" => MembersApi.ListMembersAsync(new ListMembersRequest { TenantId = tenantId }).ResponseAsync,
+            "AddMember" => MembersApi.AddMemberAsync(new AddMemberRequest { TenantId = tenantId, Email = "x@example.test", DisplayName = "x", Role = TenantRole.ReadOnly }).ResponseAsync,
+            "SetMemberRole" => MembersApi.SetMemberRoleAsync(new SetMemberRoleRequest { TenantId = tenantId, PersonId = device, Role = TenantRole.Admin }).ResponseAsync,
+            "RemoveMember" => MembersApi.RemoveMemberAsync(new RemoveMemberRequest { TenantId = tenantId, PersonId = device }).ResponseAsync,
             _ => CallDeclarationsAsync(call, tenantId, device),
         };
     }
