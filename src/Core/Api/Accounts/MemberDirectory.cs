@@ -14,31 +14,26 @@ public sealed class MemberDirectory(CoreDbContext db)
 {
     /// <summary>People with a role in the tenant, directly or through <paramref name="mspOrganizationId"/> (the tenant's MSP).</summary>
     public IQueryable<MemberRow> OfTenant(Guid tenantId, Guid? mspOrganizationId) =>
-        db.Users.AsNoTracking()
-            .Where(p => db.TenantMemberships.Any(m => m.TenantId == tenantId && m.PersonId == p.Id)
-                || (mspOrganizationId != null && db.MspMemberships.Any(m => m.MspOrganizationId == mspOrganizationId && m.PersonId == p.Id)))
-            .Select(p => new MemberRow
-            {
-                PersonId = p.Id,
-                Email = p.Email ?? "",
-                DisplayName = p.DisplayName,
-                EmailConfirmed = p.EmailConfirmed,
-                DirectRole = db.TenantMemberships.Where(m => m.TenantId == tenantId && m.PersonId == p.Id).Select(m => (TenantRole?)m.Role).FirstOrDefault(),
-                MspRole = db.MspMemberships.Where(m => m.MspOrganizationId == mspOrganizationId && m.PersonId == p.Id).Select(m => (TenantRole?)m.Role).FirstOrDefault(),
-            });
+        Rows(
+            db.Users.Where(p => db.TenantMemberships.Any(m => m.TenantId == tenantId && m.PersonId == p.Id)
+                || (mspOrganizationId != null && db.MspMemberships.Any(m => m.MspOrganizationId == mspOrganizationId && m.PersonId == p.Id))),
+            tenantId,
+            mspOrganizationId);
 
     /// <summary>The MSP's people, their MSP role as <see cref="MemberRow.MspRole"/>.</summary>
     public IQueryable<MemberRow> OfMsp(Guid mspOrganizationId) =>
-        db.Users.AsNoTracking()
-            .Where(p => db.MspMemberships.Any(m => m.MspOrganizationId == mspOrganizationId && m.PersonId == p.Id))
-            .Select(p => new MemberRow
-            {
-                PersonId = p.Id,
-                Email = p.Email ?? "",
-                DisplayName = p.DisplayName,
-                EmailConfirmed = p.EmailConfirmed,
-                MspRole = db.MspMemberships.Where(m => m.MspOrganizationId == mspOrganizationId && m.PersonId == p.Id).Select(m => (TenantRole?)m.Role).FirstOrDefault(),
-            });
+        Rows(db.Users.Where(p => db.MspMemberships.Any(m => m.MspOrganizationId == mspOrganizationId && m.PersonId == p.Id)), tenantId: null, mspOrganizationId);
+
+    private IQueryable<MemberRow> Rows(IQueryable<PersonEntity> people, Guid? tenantId, Guid? mspOrganizationId) =>
+        people.AsNoTracking().Select(p => new MemberRow
+        {
+            PersonId = p.Id,
+            Email = p.Email ?? "",
+            DisplayName = p.DisplayName,
+            EmailConfirmed = p.EmailConfirmed,
+            DirectRole = db.TenantMemberships.Where(m => m.TenantId == tenantId && m.PersonId == p.Id).Select(m => (TenantRole?)m.Role).FirstOrDefault(),
+            MspRole = db.MspMemberships.Where(m => m.MspOrganizationId == mspOrganizationId && m.PersonId == p.Id).Select(m => (TenantRole?)m.Role).FirstOrDefault(),
+        });
 
     /// <summary>A page of <paramref name="members"/> in email order (emails are unique) and the next page's token.</summary>
     public static async Task<(List<MemberRow> Page, string NextPageToken)> PageAsync(IQueryable<MemberRow> members, int pageSize, string pageToken, CancellationToken cancellationToken)

@@ -36,27 +36,13 @@ public sealed class MembersService(
         var role = ApiRoles.Read(request.Role, "role");
         await grants.RequireMayGrantAsync(role, cancellationToken);
 
-        PersonEntity person;
-        bool created;
-        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
-        {
-            (person, created) = await invitations.FindOrCreateAsync(email, request.DisplayName);
-            if (await db.TenantMemberships.AnyAsync(m => m.TenantId == tenant.TenantId && m.PersonId == person.Id, cancellationToken))
-            {
-                throw new AlreadyExistsException($"Person {person.Id} already has a role in the tenant; change it with SetMemberRole.");
-            }
-
-            db.TenantMemberships.Add(new TenantMembershipEntity { TenantId = tenant.TenantId, PersonId = person.Id, Role = role, CreatedAt = person.CreatedAt });
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-        }
-
-        if (created)
-        {
-            await invitations.InviteAsync(person);
-        }
-
-        return new AddMemberResponse { Member = await MemberAsync(person.Id, cancellationToken), Invited = created };
+        var (person, invited) = await invitations.AddMembershipAsync(
+            email,
+            request.DisplayName,
+            personId => db.TenantMemberships.AnyAsync(m => m.TenantId == tenant.TenantId && m.PersonId == personId, cancellationToken),
+            (personId, now) => new TenantMembershipEntity { TenantId = tenant.TenantId, PersonId = personId, Role = role, CreatedAt = now },
+            cancellationToken);
+        return new AddMemberResponse { Member = await MemberAsync(person.Id, cancellationToken), Invited = invited };
     }
 
     public override async Task<Member> SetMemberRole(SetMemberRoleRequest request, ServerCallContext context)

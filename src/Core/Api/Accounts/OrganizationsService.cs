@@ -75,28 +75,14 @@ public sealed class OrganizationsService(
         var role = ApiRoles.Read(request.Role, "role");
         manager.RequireMayGrant(role);
 
-        PersonEntity person;
-        bool created;
-        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
-        {
-            (person, created) = await invitations.FindOrCreateAsync(email, request.DisplayName);
-            if (await db.MspMemberships.AnyAsync(m => m.MspOrganizationId == manager.MspOrganizationId && m.PersonId == person.Id, cancellationToken))
-            {
-                throw new AlreadyExistsException($"Person {person.Id} is a member of the MSP organization already.");
-            }
-
-            db.MspMemberships.Add(new MspMembershipEntity { MspOrganizationId = manager.MspOrganizationId, PersonId = person.Id, Role = role, CreatedAt = StoredTime.UtcNow(clock) });
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-        }
-
-        if (created)
-        {
-            await invitations.InviteAsync(person);
-        }
-
+        var (person, invited) = await invitations.AddMembershipAsync(
+            email,
+            request.DisplayName,
+            personId => db.MspMemberships.AnyAsync(m => m.MspOrganizationId == manager.MspOrganizationId && m.PersonId == personId, cancellationToken),
+            (personId, now) => new MspMembershipEntity { MspOrganizationId = manager.MspOrganizationId, PersonId = personId, Role = role, CreatedAt = now },
+            cancellationToken);
         var member = await directory.OfMsp(manager.MspOrganizationId).SingleAsync(m => m.PersonId == person.Id, cancellationToken);
-        return new AddMspMemberResponse { Member = MemberMessages.ToMspMember(member), Invited = created };
+        return new AddMspMemberResponse { Member = MemberMessages.ToMspMember(member), Invited = invited };
     }
 
     public override async Task<RemoveMspMemberResponse> RemoveMspMember(RemoveMspMemberRequest request, ServerCallContext context)

@@ -128,6 +128,37 @@ public abstract class MembersApiTests<TProvider>(ApiFixture<TProvider> fixture) 
     }
 
     [Fact]
+    public async Task Two_owners_demoted_at_once_leave_one_owner()
+    {
+        for (var round = 0; round < 5; round++)
+        {
+            var tenant = await _kit.CreateTenantAsync();
+            var owners = new[]
+            {
+                (await OperatorMembers.AddMemberAsync(NewMember(tenant.Id, ApiTenantRole.Owner))).Member,
+                (await OperatorMembers.AddMemberAsync(NewMember(tenant.Id, ApiTenantRole.Owner))).Member,
+            };
+
+            var outcomes = await Task.WhenAll(owners.Select(async owner =>
+            {
+                try
+                {
+                    await OperatorMembers.SetMemberRoleAsync(new SetMemberRoleRequest { TenantId = tenant.Id, PersonId = owner.PersonId, Role = ApiTenantRole.Admin });
+                    return StatusCode.OK;
+                }
+                catch (RpcException error)
+                {
+                    return error.StatusCode;
+                }
+            }));
+
+            Assert.Equal([StatusCode.OK, StatusCode.FailedPrecondition], outcomes.Order());
+            var listed = await OperatorMembers.ListMembersAsync(new ListMembersRequest { TenantId = tenant.Id });
+            Assert.Single(listed.Members, m => m.Role == ApiTenantRole.Owner);
+        }
+    }
+
+    [Fact]
     public async Task Only_an_owner_grants_Owner_and_no_one_grants_a_role_mightier_than_their_own()
     {
         var tenant = await _kit.CreateTenantAsync();
