@@ -112,9 +112,13 @@ public static partial class AccountEndpoints
         // The token reached the person at their email, which proves the address; and whoever holds the password now
         // is no longer locked out by someone else's failed guesses, nor signed in elsewhere with the old one.
         person.EmailConfirmed = true;
-        await people.UpdateAsync(person);
-        await people.ResetAccessFailedCountAsync(person);
-        await people.SetLockoutEndDateAsync(person, null);
+        person.AccessFailedCount = 0;
+        person.LockoutEnd = null;
+        if (!(await people.UpdateAsync(person)).Succeeded)
+        {
+            throw new InvalidOperationException($"Person {person.Id}'s password was reset but the account could not be unlocked.");
+        }
+
         await refreshTokens.RevokeAllAsync(person.Id, http.RequestAborted);
         Log.PasswordReset(loggers.CreateLogger(typeof(AccountEndpoints).FullName!), person.Id);
         return Results.NoContent();

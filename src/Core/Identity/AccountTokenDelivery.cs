@@ -43,17 +43,17 @@ public sealed partial class AccountTokenDelivery(UserManager<PersonEntity> peopl
         public static partial void InvitationCreated(ILogger logger, Guid personId);
 
         [LoggerMessage(Level = LogLevel.Warning,
-            Message = "Development only: invitation of person {PersonId} <{Email}>. To confirm the email, POST /account/confirm-email "
-                + "with this person_id and the token {ConfirmEmailToken}; to set a password (which confirms the email too), "
-                + "POST /account/reset-password with the email, the token {PasswordToken} and a new_password")]
+            Message = "Development only: invitation of person {PersonId} <{Email}>. To confirm the email, POST " + AccountEndpoints.ConfirmEmailPath
+                + " with this person_id and the token {ConfirmEmailToken}; to set a password (which confirms the email too), "
+                + "POST " + AccountEndpoints.ResetPasswordPath + " with the email, the token {PasswordToken} and a new_password")]
         public static partial void InvitationTokens(ILogger logger, Guid personId, string? email, string confirmEmailToken, string passwordToken);
 
         [LoggerMessage(Level = LogLevel.Information, Message = "Person {PersonId} asked to reset their password (no email is sent: the token appears only in Development logs)")]
         public static partial void PasswordResetRequested(ILogger logger, Guid personId);
 
         [LoggerMessage(Level = LogLevel.Warning,
-            Message = "Development only: password reset of person {PersonId} <{Email}>: POST /account/reset-password "
-                + "with the email, the token {PasswordToken} and a new_password")]
+            Message = "Development only: password reset of person {PersonId} <{Email}>: POST " + AccountEndpoints.ResetPasswordPath
+                + " with the email, the token {PasswordToken} and a new_password")]
         public static partial void PasswordResetToken(ILogger logger, Guid personId, string? email, string passwordToken);
     }
 }
