@@ -1,9 +1,11 @@
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SaaSMdm.Contracts.Auth;
 using SaaSMdm.Contracts.V1;
+using SaaSMdm.Core.Data;
 using SaaSMdm.Core.Data.Entities;
 using SaaSMdm.Core.Identity;
 using SaaSMdm.Rpc.Client;
@@ -90,6 +92,13 @@ public sealed class AccountsKit(CoreTestHost host) : IDisposable
     {
         await using var scope = host.Services.CreateAsyncScope();
         return await work(scope.ServiceProvider.GetRequiredService<UserManager<PersonEntity>>());
+    }
+
+    /// <summary>How many rows <paramref name="rows"/> finds now, across all tenants: equal before and after shows nothing was added.</summary>
+    public async Task<int> CountAsync<T>(Func<CoreDbContext, IQueryable<T>> rows)
+    {
+        await using var scope = host.Services.CreateAsyncScope();
+        return await rows(scope.ServiceProvider.GetRequiredService<CoreDbContext>()).CountAsync();
     }
 
     public Task<PersonEntity?> FindPersonAsync(string email) => WithPeopleAsync(people => people.FindByEmailAsync(email));

@@ -55,7 +55,7 @@ public abstract class ApiClientsApiTests<TProvider>(CoreFixture<TProvider> fixtu
     {
         var tenant = await _kit.CreateTenantAsync();
         var creator = await _kit.ClientOfTenantAsync(tenant.Id, ApiScopes.ClientsWrite, ApiScopes.DevicesRead);
-        var before = await CountClientsAsync();
+        var before = await _kit.CountAsync(db => db.ApiClients);
 
         var escalation = await RefusedAsync(() => _kit.CreateClientAsync(tenant.Id, [ApiScopes.DevicesRead, ApiScopes.DevicesWrite], creator));
         var unknown = await RefusedAsync(() => _kit.CreateClientAsync(tenant.Id, ["devices:everything"], creator));
@@ -69,7 +69,7 @@ public abstract class ApiClientsApiTests<TProvider>(CoreFixture<TProvider> fixtu
         Assert.Equal(StatusCode.InvalidArgument, operatorOnly.StatusCode);
         Assert.Equal(StatusCode.InvalidArgument, personOnly.StatusCode);
         Assert.Equal(StatusCode.InvalidArgument, none.StatusCode);
-        Assert.Equal(before, await CountClientsAsync());
+        Assert.Equal(before, await _kit.CountAsync(db => db.ApiClients));
         var allowed = await _kit.CreateClientAsync(tenant.Id, [ApiScopes.DevicesRead, ApiScopes.DevicesRead], creator);
         Assert.Equal([ApiScopes.DevicesRead], allowed.Client.Scopes);
     }
@@ -83,7 +83,7 @@ public abstract class ApiClientsApiTests<TProvider>(CoreFixture<TProvider> fixtu
     {
         var tenant = await _kit.CreateTenantAsync();
         var api = new ApiClients.ApiClientsClient(_kit.Operator.CreateCallInvoker());
-        var before = await CountClientsAsync();
+        var before = await _kit.CountAsync(db => db.ApiClients);
 
         var error = await RefusedAsync(() => api.CreateApiClientAsync(new CreateApiClientRequest { TenantId = tenant.Id, Name = name, Scopes = { ApiScopes.DevicesRead } }).ResponseAsync);
         var tooLong = await RefusedAsync(() => api.CreateApiClientAsync(new CreateApiClientRequest { TenantId = tenant.Id, Name = new string('n', 201), Scopes = { ApiScopes.DevicesRead } }).ResponseAsync);
@@ -91,7 +91,7 @@ public abstract class ApiClientsApiTests<TProvider>(CoreFixture<TProvider> fixtu
         Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
         Assert.Contains("name", error.Status.Detail);
         Assert.Equal(StatusCode.InvalidArgument, tooLong.StatusCode);
-        Assert.Equal(before, await CountClientsAsync());
+        Assert.Equal(before, await _kit.CountAsync(db => db.ApiClients));
     }
 
     [Fact]
@@ -182,7 +182,7 @@ public abstract class ApiClientsApiTests<TProvider>(CoreFixture<TProvider> fixtu
         var target = await _kit.CreateClientAsync(tenant.Id, [ApiScopes.DevicesRead]);
         var other = await _kit.CreateTenantAsync();
         var stranger = new ApiClients.ApiClientsClient((await _kit.ClientOfTenantAsync(other.Id, [.. ApiScopes.TenantScopes])).CreateCallInvoker());
-        var before = await CountClientsAsync();
+        var before = await _kit.CountAsync(db => db.ApiClients);
         var hashBefore = (await StoredAsync(target.Client.ClientId)).SecretHash;
 
         Func<Task>[] calls =
@@ -200,7 +200,7 @@ public abstract class ApiClientsApiTests<TProvider>(CoreFixture<TProvider> fixtu
 
         var throughOwnTenant = await RefusedAsync(() => stranger.RevokeApiClientAsync(new RevokeApiClientRequest { TenantId = other.Id, ClientId = target.Client.ClientId }).ResponseAsync);
         Assert.Equal(StatusCode.NotFound, throughOwnTenant.StatusCode);
-        Assert.Equal(before, await CountClientsAsync());
+        Assert.Equal(before, await _kit.CountAsync(db => db.ApiClients));
         var stored = await StoredAsync(target.Client.ClientId);
         Assert.Null(stored.RevokedAt);
         Assert.Equal(hashBefore, stored.SecretHash);
@@ -214,11 +214,5 @@ public abstract class ApiClientsApiTests<TProvider>(CoreFixture<TProvider> fixtu
     {
         await using var scope = fixture.Host.Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<CoreDbContext>().ApiClients.AsNoTracking().SingleAsync(c => c.ClientId == clientId);
-    }
-
-    private async Task<int> CountClientsAsync()
-    {
-        await using var scope = fixture.Host.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<CoreDbContext>().ApiClients.CountAsync();
     }
 }

@@ -1,13 +1,10 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using SaaSMdm.Contracts.V1;
-using SaaSMdm.Core.Data;
 using SaaSMdm.Core.Identity;
 using SaaSMdm.Rpc;
 using SaaSMdm.TestHosts;
 using ApiTenantRole = SaaSMdm.Contracts.V1.TenantRole;
-using DeclarationsClient = SaaSMdm.Contracts.V1.Declarations.DeclarationsClient;
 using CommandsClient = SaaSMdm.Contracts.V1.Commands.CommandsClient;
+using DeclarationsClient = SaaSMdm.Contracts.V1.Declarations.DeclarationsClient;
 
 namespace SaaSMdm.Core.Tests.Api.Accounts;
 
@@ -165,7 +162,7 @@ public abstract class MembersApiTests<TProvider>(ApiFixture<TProvider> fixture) 
         var mightyClient = new Members.MembersClient((await _kit.ClientOfTenantAsync(tenant.Id, [.. ApiScopes.TenantScopes])).CreateCallInvoker());
         var weakClient = new Members.MembersClient((await _kit.ClientOfTenantAsync(tenant.Id, ApiScopes.MembersRead, ApiScopes.MembersWrite)).CreateCallInvoker());
         var (admin, adminChannel) = await _kit.PersonInTenantAsync(tenant.Id, ApiTenantRole.Admin);
-        var peopleBefore = await CountPeopleAsync();
+        var peopleBefore = await _kit.CountAsync(db => db.Users);
 
         var clientGrantsOwner = await Assert.ThrowsAsync<RpcException>(() => mightyClient.AddMemberAsync(NewMember(tenant.Id, ApiTenantRole.Owner)).ResponseAsync);
         var weakGrantsAdmin = await Assert.ThrowsAsync<RpcException>(() => weakClient.AddMemberAsync(NewMember(tenant.Id, ApiTenantRole.Admin)).ResponseAsync);
@@ -179,7 +176,7 @@ public abstract class MembersApiTests<TProvider>(ApiFixture<TProvider> fixture) 
         Assert.Equal(StatusCode.PermissionDenied, weakGrantsAdmin.StatusCode);
         Assert.Equal(StatusCode.PermissionDenied, weakDemotesAdmin.StatusCode);
         Assert.Equal(StatusCode.PermissionDenied, adminAddsMembers.StatusCode);
-        Assert.Equal(peopleBefore, await CountPeopleAsync());
+        Assert.Equal(peopleBefore, await _kit.CountAsync(db => db.Users));
         Assert.Equal(ApiTenantRole.Admin, await RoleAsync(tenant.Id, admin.PersonId));
         var granted = await mightyClient.AddMemberAsync(NewMember(tenant.Id, ApiTenantRole.Admin));
         Assert.Equal(ApiTenantRole.Admin, granted.Member.Role);
@@ -189,7 +186,7 @@ public abstract class MembersApiTests<TProvider>(ApiFixture<TProvider> fixture) 
     public async Task Malformed_requests_are_refused_and_create_no_one()
     {
         var tenant = await _kit.CreateTenantAsync();
-        var peopleBefore = await CountPeopleAsync();
+        var peopleBefore = await _kit.CountAsync(db => db.Users);
         AddMemberRequest[] malformed =
         [
             NewMember(tenant.Id, ApiTenantRole.Unspecified),
@@ -212,7 +209,7 @@ public abstract class MembersApiTests<TProvider>(ApiFixture<TProvider> fixture) 
             new SetMemberRoleRequest { TenantId = tenant.Id, PersonId = Guid.NewGuid().ToString(), Role = ApiTenantRole.Admin }).ResponseAsync);
         Assert.Equal(StatusCode.InvalidArgument, badPerson.StatusCode);
         Assert.Equal(StatusCode.NotFound, noSuchMember.StatusCode);
-        Assert.Equal(peopleBefore, await CountPeopleAsync());
+        Assert.Equal(peopleBefore, await _kit.CountAsync(db => db.Users));
     }
 
     [Fact]
@@ -266,7 +263,7 @@ public abstract class MembersApiTests<TProvider>(ApiFixture<TProvider> fixture) 
         var other = await _kit.CreateTenantAsync();
         var strangerClient = await _kit.ClientOfTenantAsync(other.Id, [.. ApiScopes.TenantScopes]);
         var (_, strangerPerson) = await _kit.PersonInTenantAsync(other.Id, ApiTenantRole.Owner);
-        var peopleBefore = await CountPeopleAsync();
+        var peopleBefore = await _kit.CountAsync(db => db.Users);
 
         foreach (var stranger in new[] { strangerClient, strangerPerson })
         {
@@ -284,7 +281,7 @@ public abstract class MembersApiTests<TProvider>(ApiFixture<TProvider> fixture) 
             }
         }
 
-        Assert.Equal(peopleBefore, await CountPeopleAsync());
+        Assert.Equal(peopleBefore, await _kit.CountAsync(db => db.Users));
         Assert.Equal(ApiTenantRole.ReadOnly, await RoleAsync(tenant.Id, member.PersonId));
     }
 
@@ -297,11 +294,5 @@ public abstract class MembersApiTests<TProvider>(ApiFixture<TProvider> fixture) 
     {
         var listed = await OperatorMembers.ListMembersAsync(new ListMembersRequest { TenantId = tenantId, PageSize = 1000 });
         return listed.Members.Single(m => m.PersonId == personId).Role;
-    }
-
-    private async Task<int> CountPeopleAsync()
-    {
-        await using var scope = fixture.Host.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<CoreDbContext>().Users.CountAsync();
     }
 }

@@ -1,7 +1,4 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using SaaSMdm.Contracts.V1;
-using SaaSMdm.Core.Data;
 using SaaSMdm.Core.Identity;
 using SaaSMdm.Rpc;
 using SaaSMdm.TestHosts;
@@ -103,7 +100,7 @@ public abstract class OrganizationsApiTests<TProvider>(CoreFixture<TProvider> fi
         });
         var asAdmin = new Organizations.OrganizationsClient((await _kit.SignedInChannelAsync(admin.Member.Email)).CreateCallInvoker());
         var tenant = await _kit.CreateTenantAsync();
-        var peopleBefore = await CountAsync(db => db.Users);
+        var peopleBefore = await _kit.CountAsync(db => db.Users);
 
         var helpDesk = await asAdmin.AddMspMemberAsync(new AddMspMemberRequest { MspOrganizationId = msp.Id, Email = AccountsKit.NewEmail(), DisplayName = "Desk", Role = ApiTenantRole.HelpDesk });
         var client = await asAdmin.CreateMspApiClientAsync(new CreateMspApiClientRequest
@@ -117,9 +114,9 @@ public abstract class OrganizationsApiTests<TProvider>(CoreFixture<TProvider> fi
         Assert.Equal([ApiScopes.DevicesRead, ApiScopes.TenantsWrite], client.Client.Scopes);
         Assert.Equal(new[] { admin.Member.Email, helpDesk.Member.Email }.Order(StringComparer.Ordinal), members.Members.Select(m => m.Email));
         Assert.Equal(client.Client.ClientId, Assert.Single(clients.Clients).ClientId);
-        Assert.Equal(peopleBefore + 1, await CountAsync(db => db.Users));
+        Assert.Equal(peopleBefore + 1, await _kit.CountAsync(db => db.Users));
 
-        var clientsBefore = await CountAsync(db => db.ApiClients);
+        var clientsBefore = await _kit.CountAsync(db => db.ApiClients);
         Func<Task>[] refusedCalls =
         [
             () => asAdmin.AddMspMemberAsync(new AddMspMemberRequest { MspOrganizationId = msp.Id, Email = AccountsKit.NewEmail(), DisplayName = "O", Role = ApiTenantRole.Owner }).ResponseAsync,
@@ -132,8 +129,8 @@ public abstract class OrganizationsApiTests<TProvider>(CoreFixture<TProvider> fi
             Assert.Equal(StatusCode.PermissionDenied, (await Assert.ThrowsAsync<RpcException>(call)).StatusCode);
         }
 
-        Assert.Equal(peopleBefore + 1, await CountAsync(db => db.Users));
-        Assert.Equal(clientsBefore, await CountAsync(db => db.ApiClients));
+        Assert.Equal(peopleBefore + 1, await _kit.CountAsync(db => db.Users));
+        Assert.Equal(clientsBefore, await _kit.CountAsync(db => db.ApiClients));
         Assert.Empty((await new TenantsClient(_kit.Operator.CreateCallInvoker()).GetTenantAsync(new GetTenantRequest { Id = tenant.Id })).MspOrganizationId);
 
         var asHelpDesk = new Organizations.OrganizationsClient((await _kit.SignedInChannelAsync(helpDesk.Member.Email)).CreateCallInvoker());
@@ -152,7 +149,7 @@ public abstract class OrganizationsApiTests<TProvider>(CoreFixture<TProvider> fi
         var mspClient = await OperatorOrganizations.CreateMspApiClientAsync(new CreateMspApiClientRequest { MspOrganizationId = msp.Id, Name = "all", Scopes = { ApiScopes.All } });
         var asMspClient = new Organizations.OrganizationsClient(_kit.ClientChannel(mspClient.Client.ClientId, mspClient.ClientSecret).CreateCallInvoker());
         var asTenantClient = new Organizations.OrganizationsClient((await _kit.ClientOfTenantAsync(tenant.Id, [.. ApiScopes.TenantScopes])).CreateCallInvoker());
-        var mspsBefore = await CountAsync(db => db.MspOrganizations);
+        var mspsBefore = await _kit.CountAsync(db => db.MspOrganizations);
 
         Assert.Equal([msp.Id], (await asMspClient.ListMspOrganizationsAsync(new ListMspOrganizationsRequest())).MspOrganizations.Select(m => m.Id));
         Assert.Empty((await asTenantClient.ListMspOrganizationsAsync(new ListMspOrganizationsRequest())).MspOrganizations);
@@ -181,7 +178,7 @@ public abstract class OrganizationsApiTests<TProvider>(CoreFixture<TProvider> fi
             }
         }
 
-        Assert.Equal(mspsBefore, await CountAsync(db => db.MspOrganizations));
+        Assert.Equal(mspsBefore, await _kit.CountAsync(db => db.MspOrganizations));
         Assert.Empty((await new TenantsClient(_kit.Operator.CreateCallInvoker()).GetTenantAsync(new GetTenantRequest { Id = tenant.Id })).MspOrganizationId);
         await new Account.AccountClient(_kit.ClientChannel(mspClient.Client.ClientId, mspClient.ClientSecret).CreateCallInvoker()).GetMeAsync(new GetMeRequest());
     }
@@ -207,7 +204,7 @@ public abstract class OrganizationsApiTests<TProvider>(CoreFixture<TProvider> fi
     {
         var msp = await CreateMspAsync();
         var tenant = await _kit.CreateTenantAsync();
-        var before = await CountAsync(db => db.MspOrganizations);
+        var before = await _kit.CountAsync(db => db.MspOrganizations);
 
         var duplicate = await Assert.ThrowsAsync<RpcException>(() => OperatorOrganizations.CreateMspOrganizationAsync(new CreateMspOrganizationRequest { Name = msp.Name }).ResponseAsync);
         var badName = await Assert.ThrowsAsync<RpcException>(() => OperatorOrganizations.CreateMspOrganizationAsync(new CreateMspOrganizationRequest { Name = "line\nbreak" }).ResponseAsync);
@@ -227,7 +224,7 @@ public abstract class OrganizationsApiTests<TProvider>(CoreFixture<TProvider> fi
         Assert.Equal(StatusCode.NotFound, assignToUnknown.StatusCode);
         Assert.Equal(StatusCode.NotFound, assignUnknown.StatusCode);
         Assert.Equal(StatusCode.InvalidArgument, unspecifiedRole.StatusCode);
-        Assert.Equal(before, await CountAsync(db => db.MspOrganizations));
+        Assert.Equal(before, await _kit.CountAsync(db => db.MspOrganizations));
         Assert.Empty((await new TenantsClient(_kit.Operator.CreateCallInvoker()).GetTenantAsync(new GetTenantRequest { Id = tenant.Id })).MspOrganizationId);
         Assert.Empty((await OperatorOrganizations.ListMspMembersAsync(new ListMspMembersRequest { MspOrganizationId = msp.Id })).Members);
     }
@@ -249,11 +246,5 @@ public abstract class OrganizationsApiTests<TProvider>(CoreFixture<TProvider> fi
         }
 
         return (msp, first, second);
-    }
-
-    private async Task<int> CountAsync<T>(Func<CoreDbContext, IQueryable<T>> rows)
-    {
-        await using var scope = fixture.Host.Services.CreateAsyncScope();
-        return await rows(scope.ServiceProvider.GetRequiredService<CoreDbContext>()).CountAsync();
     }
 }
