@@ -15,12 +15,16 @@ public static class PublicApi
         Contracts.V1.AssetData.Descriptor,
         Contracts.V1.DeclarativeStatus.Descriptor,
         Contracts.V1.AuditLog.Descriptor,
+        Contracts.V1.ApiClients.Descriptor,
+        Contracts.V1.Members.Descriptor,
     ];
 
     /// <summary>Services whose calls are about no single tenant, or decide access themselves from the caller.</summary>
     public static IReadOnlyList<ServiceDescriptor> AccountServices { get; } =
     [
         Contracts.V1.Tenants.Descriptor,
+        Contracts.V1.Organizations.Descriptor,
+        Contracts.V1.Account.Descriptor,
     ];
 
     public static IEnumerable<ServiceDescriptor> Services => TenantScopedServices.Concat(AccountServices);

@@ -2,6 +2,7 @@ using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using SaaSMdm.Contracts.Internal.V1;
 using SaaSMdm.Core.Api;
+using SaaSMdm.Core.Api.Accounts;
 using SaaSMdm.Core.Api.AssetData;
 using SaaSMdm.Core.Api.Audit;
 using SaaSMdm.Core.Api.Commands;
@@ -79,6 +80,7 @@ public static class CoreApp
         builder.Services.AddSingleton<DatabaseHealth>();
         builder.Services.AddSingleton<DemoTenantSeeder>();
         builder.Services.AddIdentityAndTokens();
+        builder.Services.AddAccountsApi();
         builder.Services.AddPublicApi();
         builder.Services.AddRateLimits(builder.Configuration);
         builder.Services.AddDeclarationsApi();
@@ -105,9 +107,14 @@ public static class CoreApp
         app.MapGrpcService<AssetDataService>();
         app.MapGrpcService<DeclarativeStatusService>();
         app.MapGrpcService<AuditLogService>();
+        app.MapGrpcService<ApiClientsService>();
+        app.MapGrpcService<MembersService>();
+        app.MapGrpcService<OrganizationsService>();
+        app.MapGrpcService<AccountService>();
         app.MapGrpcService<HealthService>();
         app.UseTokenEndpointRateLimits();
         app.MapTokenEndpoints();
+        app.MapAccountEndpoints();
         app.MapGet("/healthz", () => Results.Text("ok"));
         app.MapGet("/readyz", async (DatabaseHealth health, CancellationToken ct) =>
             await health.IsServingAsync(ct) ? Results.Text("ready") : Results.Text("database unreachable", statusCode: StatusCodes.Status503ServiceUnavailable));

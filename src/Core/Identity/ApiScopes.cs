@@ -25,15 +25,20 @@ public static class ApiScopes
     public const string MembersWrite = "members:write";
     public const string ClientsRead = "clients:read";
     public const string ClientsWrite = "clients:write";
+    public const string AccountRead = "account:read";
+    public const string AccountWrite = "account:write";
 
     /// <summary>Every scope a tenant's API client may hold (creating tenants is for operators and MSPs).</summary>
     public static FrozenSet<string> TenantScopes { get; } = FrozenSet.Create(StringComparer.Ordinal,
         TenantsRead, DevicesRead, DevicesWrite, CommandsRead, CommandsWrite, CommandsDestructive, EnrollmentRead, EnrollmentWrite,
         DeclarationsRead, DeclarationsWrite, AuditRead, EventsRead, WebhooksRead, WebhooksWrite, MembersRead, MembersWrite,
-        ClientsRead, ClientsWrite);
+        ClientsRead, ClientsWrite, AccountRead);
 
-    /// <summary>Every scope there is: an operator's or MSP's client may also create tenants.</summary>
-    public static FrozenSet<string> All { get; } = FrozenSet.Create(StringComparer.Ordinal, [.. TenantScopes, TenantsWrite]);
+    /// <summary>
+    /// Every scope there is: an operator's or MSP's client may also create tenants; <c>account:write</c> (a person's
+    /// own password and two-factor sign-in) only means something in a person's token.
+    /// </summary>
+    public static FrozenSet<string> All { get; } = FrozenSet.Create(StringComparer.Ordinal, [.. TenantScopes, TenantsWrite, AccountWrite]);
 
     private static readonly FrozenSet<string> ReadOnly = TenantScopes.Where(scope => scope.EndsWith(":read", StringComparison.Ordinal)).ToFrozenSet(StringComparer.Ordinal);
 

@@ -86,10 +86,15 @@ public sealed class TenantAccess(CoreDbContext db)
         return adminOf is null ? (false, null) : (true, adminOf);
     }
 
+    /// <summary>Whether <paramref name="caller"/> runs the service: an operator client, or a person marked operator now.</summary>
+    public async Task<bool> IsOperatorAsync(ApiCaller caller, CancellationToken cancellationToken) =>
+        caller.IsOperator || (caller.Kind == CallerKind.Person && await IsOperatorAsync(caller.SubjectId, cancellationToken));
+
     private Task<bool> IsOperatorAsync(Guid personId, CancellationToken cancellationToken) =>
         db.Users.AsNoTracking().AnyAsync(p => p.Id == personId && p.IsOperator, cancellationToken);
 
-    private async Task<TenantRole?> RoleInTenantAsync(Guid personId, Guid tenantId, Guid? mspId, CancellationToken cancellationToken)
+    /// <summary>A person's role in a tenant: the higher of their own and their role in the tenant's MSP; null when neither.</summary>
+    public async Task<TenantRole?> RoleInTenantAsync(Guid personId, Guid tenantId, Guid? mspId, CancellationToken cancellationToken)
     {
         var direct = await db.TenantMemberships.AsNoTracking()
             .Where(m => m.PersonId == personId && m.TenantId == tenantId).Select(m => (TenantRole?)m.Role).SingleOrDefaultAsync(cancellationToken);
@@ -97,6 +102,10 @@ public sealed class TenantAccess(CoreDbContext db)
             ? await db.MspMemberships.AsNoTracking()
                 .Where(m => m.PersonId == personId && m.MspOrganizationId == msp).Select(m => (TenantRole?)m.Role).SingleOrDefaultAsync(cancellationToken)
             : null;
-        return direct is null ? viaMsp : viaMsp is null ? direct : (TenantRole)Math.Max((int)direct, (int)viaMsp);
+        return Higher(direct, viaMsp);
     }
+
+    /// <summary>What a person holding both roles may do: the higher one (either may be none).</summary>
+    public static TenantRole? Higher(TenantRole? direct, TenantRole? viaMsp) =>
+        direct is null ? viaMsp : viaMsp is null ? direct : (TenantRole)Math.Max((int)direct, (int)viaMsp);
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Threading.RateLimiting;
 using SaaSMdm.Contracts.Auth;
+using SaaSMdm.Core.Identity;
 
 namespace SaaSMdm.Core.Api.RateLimits;
 
@@ -30,9 +31,14 @@ public static class TokenEndpointRateLimits
         return services;
     }
 
-    /// <summary>Applies the per-address limit to the token endpoint only; gRPC calls have their own limits.</summary>
+    /// <summary>
+    /// Applies the per-address limit to the token endpoint and the people's account endpoints (password reset would
+    /// otherwise let anyone make Core hash and mail without end); gRPC calls have their own limits.
+    /// </summary>
     public static IApplicationBuilder UseTokenEndpointRateLimits(this IApplicationBuilder app) =>
-        app.UseWhen(http => http.Request.Path.Equals(TokenEndpointClient.Path, StringComparison.Ordinal), branch => branch.UseRateLimiter());
+        app.UseWhen(
+            http => http.Request.Path.Equals(TokenEndpointClient.Path, StringComparison.Ordinal) || http.Request.Path.StartsWithSegments(AccountEndpoints.PathPrefix, StringComparison.Ordinal),
+            branch => branch.UseRateLimiter());
 
     /// <summary>HTTP 429 with <c>Retry-After</c> in whole seconds and an OAuth2-style error body.</summary>
     public static IResult TooManyRequests(HttpResponse response, TimeSpan retryAfter)

@@ -4,8 +4,8 @@ using SaaSMdm.Core.Data.Entities;
 namespace SaaSMdm.Core.Identity.Tokens;
 
 /// <summary>
-/// A person signs in through the portal's client (RFC 6749 §4.3): email and password, plus the current TOTP code when
-/// two-factor sign-in is on. Failures count towards lockout; every wrong-credential answer reads the same.
+/// A person signs in through the portal's client (RFC 6749 §4.3): email and password, plus the current TOTP code (or
+/// an unused recovery code) when two-factor sign-in is on. Failures count towards lockout; every wrong-credential answer reads the same.
 /// </summary>
 public sealed partial class PasswordGrant(UserManager<PersonEntity> people, PersonTokens personTokens, ILogger<PasswordGrant> logger) : ITokenGrant
 {
@@ -58,7 +58,9 @@ public sealed partial class PasswordGrant(UserManager<PersonEntity> people, Pers
                 return new TokenError(Contracts.Auth.TokenEndpointClient.TwoFactorRequiredError, "Enter the code from your authenticator app.");
             }
 
-            if (!await people.VerifyTwoFactorTokenAsync(person, people.Options.Tokens.AuthenticatorTokenProvider, code))
+            // A recovery code stands in for a code once: redeeming it removes it.
+            if (!await people.VerifyTwoFactorTokenAsync(person, people.Options.Tokens.AuthenticatorTokenProvider, code)
+                && !(await people.RedeemTwoFactorRecoveryCodeAsync(person, code)).Succeeded)
             {
                 await people.AccessFailedAsync(person);
                 Log.SignInFailed(logger, person.Id, "wrong two-factor code");

@@ -55,4 +55,12 @@ public sealed class RefreshTokens(CoreDbContext db, TimeProvider clock, IOptions
             .ExecuteUpdateAsync(set => set.SetProperty(t => t.UsedAt, now), cancellationToken);
         return spent == 1 ? row : null;
     }
+
+    /// <summary>Revokes every live refresh token of the person: after a password change or reset, every session signs in again.</summary>
+    public Task RevokeAllAsync(Guid personId, CancellationToken cancellationToken)
+    {
+        var now = StoredTime.UtcNow(clock);
+        return db.RefreshTokens.Where(t => t.PersonId == personId && t.RevokedAt == null)
+            .ExecuteUpdateAsync(set => set.SetProperty(t => t.RevokedAt, now), cancellationToken);
+    }
 }

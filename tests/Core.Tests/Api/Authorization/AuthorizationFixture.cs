@@ -3,6 +3,7 @@ using SaaSMdm.Core.Data.Entities;
 using SaaSMdm.Core.Identity;
 using SaaSMdm.Rpc.Client;
 using SaaSMdm.TestHosts;
+using TenantRole = SaaSMdm.Core.Data.Entities.TenantRole;
 
 namespace SaaSMdm.Core.Tests.Api.Authorization;
 
