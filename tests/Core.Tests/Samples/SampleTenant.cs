@@ -1,10 +1,7 @@
-using Microsoft.Extensions.DependencyInjection;
 using SaaSMdm.Contracts.V1;
-using SaaSMdm.Core.Data;
-using SaaSMdm.Core.Data.Entities;
 using SaaSMdm.Core.Identity;
-using SaaSMdm.Core.Security;
 using SaaSMdm.Core.Tests.Api;
+using SaaSMdm.Core.Tests.Api.Authorization;
 using SaaSMdm.Rpc.Client;
 using SaaSMdm.TestHosts;
 
@@ -24,24 +21,8 @@ public sealed record SampleTenant(string TenantId, string DeviceId, string Clien
             .CreateTenantAsync(new CreateTenantRequest { Slug = slug, DisplayName = "Samples " + slug });
         var device = (await TestDevices.SeedAsync(host.Services, tenant.Id, 1))[0];
 
-        var clientId = "sample-" + Guid.NewGuid().ToString("N");
-        var secret = "sample-secret-" + Guid.NewGuid().ToString("N");
-        await using var scope = host.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<CoreDbContext>();
-        var now = TestDevices.Micro(DateTime.UtcNow);
-        db.ApiClients.Add(new ApiClientEntity
-        {
-            Id = Guid.NewGuid(),
-            ClientId = clientId,
-            Name = "Samples test",
-            SecretHash = SecretHash.Of(secret),
-            TenantId = Guid.Parse(tenant.Id),
-            Scopes = Scopes,
-            CreatedAt = now,
-            SecretCreatedAt = now,
-        });
-        await db.SaveChangesAsync();
-        return new SampleTenant(tenant.Id, device.Id.ToString(), clientId, secret);
+        var client = await new TestCallers(host).CreateClientAsync(Guid.Parse(tenant.Id), Scopes.Split(' '));
+        return new SampleTenant(tenant.Id, device.Id.ToString(), client.ClientId, client.Secret);
     }
 
     /// <summary>The commands queued for the tenant's device, as the API lists them.</summary>

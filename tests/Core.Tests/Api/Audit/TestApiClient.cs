@@ -1,15 +1,12 @@
-using Microsoft.Extensions.DependencyInjection;
 using SaaSMdm.Contracts.Auth;
-using SaaSMdm.Core.Data;
-using SaaSMdm.Core.Data.Entities;
 using SaaSMdm.Core.Identity;
-using SaaSMdm.Core.Security;
 using SaaSMdm.Rpc.Client;
+using SaaSMdm.Core.Tests.Api.Authorization;
 using SaaSMdm.TestHosts;
 
 namespace SaaSMdm.Core.Tests.Api.Audit;
 
-/// <summary>An API client of one tenant, stored as the accounts API would store it, with a channel carrying its tokens.</summary>
+/// <summary>An API client of one tenant with a channel carrying its tokens.</summary>
 public sealed class TestApiClient : IDisposable
 {
     private readonly HttpClient _http = new();
@@ -33,28 +30,8 @@ public sealed class TestApiClient : IDisposable
 
     public static async Task<TestApiClient> CreateAsync(CoreTestHost host, string tenantId, params string[] scopes)
     {
-        var clientId = "test-client-" + Guid.NewGuid().ToString("N")[..12];
-        var secret = ClientSecrets.NewSecret();
-        var now = StoredTime.UtcNow(TimeProvider.System);
-        var client = new ApiClientEntity
-        {
-            Id = Guid.NewGuid(),
-            ClientId = clientId,
-            Name = "Audit test client",
-            SecretHash = SecretHash.Of(secret),
-            TenantId = Guid.Parse(tenantId),
-            Scopes = ApiScopes.Format(scopes.Length == 0 ? ApiScopes.TenantScopes : scopes),
-            CreatedAt = now,
-            SecretCreatedAt = now,
-        };
-        await using (var scope = host.Services.CreateAsyncScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<CoreDbContext>();
-            db.ApiClients.Add(client);
-            await db.SaveChangesAsync();
-        }
-
-        return new TestApiClient(host, client.Id, clientId, secret);
+        var client = await new TestCallers(host).CreateClientAsync(Guid.Parse(tenantId), scopes.Length == 0 ? ApiScopes.TenantScopes : scopes);
+        return new TestApiClient(host, client.Id, client.ClientId, client.Secret);
     }
 
     public void Dispose()
