@@ -14,6 +14,8 @@ public static class PublicApi
         Contracts.V1.Declarations.Descriptor,
         Contracts.V1.AssetData.Descriptor,
         Contracts.V1.DeclarativeStatus.Descriptor,
+        Contracts.V1.Events.Descriptor,
+        Contracts.V1.Webhooks.Descriptor,
     ];
 
     /// <summary>Services whose calls are about no single tenant, or decide access themselves from the caller.</summary>

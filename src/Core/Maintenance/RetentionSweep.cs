@@ -6,8 +6,8 @@ namespace SaaSMdm.Core.Maintenance;
 
 /// <summary>
 /// Deletes what has outlived its use, across tenants and in small batches: command results past the retention
-/// period, commands that no queue row or result refers to any more, SCEP challenges long expired, and raw DDM
-/// status reports past theirs. Safe to
+/// period, commands that no queue row or result refers to any more, SCEP challenges long expired, raw DDM
+/// status reports past theirs, and events and webhook deliveries past theirs. Safe to
 /// run on every replica at once: each delete only removes rows that qualify at that moment.
 /// </summary>
 public sealed partial class RetentionSweep(IServiceScopeFactory scopes, IOptions<RetentionOptions> options, TimeProvider clock, ILogger<RetentionSweep> logger)
@@ -38,10 +38,20 @@ public sealed partial class RetentionSweep(IServiceScopeFactory scopes, IOptions
         var statusReports = await DeleteInBatchesAsync(settings.BatchSize, () => db.StatusReports.IgnoreQueryFilters()
             .Where(r => r.ReceivedAt < reportsBefore), cancellationToken);
 
-        var result = new RetentionSweepResult(results, commands, challenges, statusReports);
+        var eventsBefore = now.AddDays(-settings.EventDays);
+        var events = await DeleteInBatchesAsync(settings.BatchSize, () => db.Events.IgnoreQueryFilters()
+            .Where(e => e.OccurredAt < eventsBefore), cancellationToken);
+        await DeleteInBatchesAsync(settings.BatchSize, () => db.WebhookAttempts.IgnoreQueryFilters()
+            .Where(a => a.AttemptedAt < eventsBefore), cancellationToken);
+        var deliveries = await DeleteInBatchesAsync(settings.BatchSize, () => db.WebhookDeliveries.IgnoreQueryFilters()
+            .Where(d => d.CreatedAt < eventsBefore), cancellationToken);
+        await DeleteInBatchesAsync(settings.BatchSize, () => db.PushCertificateNotices.IgnoreQueryFilters()
+            .Where(n => n.NotAfter < eventsBefore), cancellationToken);
+
+        var result = new RetentionSweepResult(results, commands, challenges, statusReports, events, deliveries);
         if (result.Total > 0)
         {
-            LogSwept(logger, results, commands, challenges, statusReports);
+            LogSwept(logger, results, commands, challenges, statusReports, events, deliveries);
         }
 
         return result;
@@ -80,14 +90,14 @@ public sealed partial class RetentionSweep(IServiceScopeFactory scopes, IOptions
         return total;
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Retention sweep deleted {Results} command results, {Commands} commands, {Challenges} SCEP challenges and {StatusReports} status reports")]
-    private static partial void LogSwept(ILogger logger, int results, int commands, int challenges, int statusReports);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Retention sweep deleted {Results} command results, {Commands} commands, {Challenges} SCEP challenges, {StatusReports} status reports, {Events} events and {Deliveries} webhook deliveries")]
+    private static partial void LogSwept(ILogger logger, int results, int commands, int challenges, int statusReports, int events, int deliveries);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Retention sweep failed; it runs again at the next interval")]
     private static partial void LogSweepFailed(ILogger logger, Exception exception);
 }
 
-public sealed record RetentionSweepResult(int CommandResults, int Commands, int ScepChallenges, int StatusReports = 0)
+public sealed record RetentionSweepResult(int CommandResults, int Commands, int ScepChallenges, int StatusReports = 0, int Events = 0, int WebhookDeliveries = 0)
 {
-    public int Total => CommandResults + Commands + ScepChallenges + StatusReports;
+    public int Total => CommandResults + Commands + ScepChallenges + StatusReports + Events + WebhookDeliveries;
 }
