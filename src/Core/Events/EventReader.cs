@@ -12,12 +12,19 @@ namespace SaaSMdm.Core.Events;
 /// stops before the first gap whose next event is younger than <see cref="EventOptions.GapSettleSeconds"/> (its
 /// number may still commit), and passes an older gap (a rolled-back insert). Gaps are judged in the log of all
 /// tenants, since every tenant's events share the numbers; the check runs in the same statement as the read, so
-/// both see the same committed rows.
+/// both see the same committed rows. Reading all tenants' rows turns the query filter off for the whole statement, so
+/// the request's tenant is named explicitly.
 /// </summary>
-public sealed class EventReader(CoreDbContext db, IOptions<EventOptions> options, TimeProvider clock)
+public sealed class EventReader(CoreDbContext db, TenantContext tenant, IOptions<EventOptions> options, TimeProvider clock)
 {
     public async Task<List<EventEntity>> ReadAsync(long after, IReadOnlyCollection<string> types, int limit, CancellationToken cancellationToken)
     {
+        if (!tenant.HasTenant)
+        {
+            throw new InvalidOperationException("Events are read for one tenant; enter it first.");
+        }
+
+        var tenantId = tenant.TenantId;
         var settledBefore = StoredTime.UtcNow(clock).AddSeconds(-options.Value.GapSettleSeconds);
         // A gap matters only if it holds a number above the cursor, i.e. the event after it is above cursor + 1.
         var firstGapEnd = after + 2;
@@ -27,7 +34,8 @@ public sealed class EventReader(CoreDbContext db, IOptions<EventOptions> options
                 && !everyTenant.Any(previous => previous.Sequence == next.Sequence - 1))
             .Select(next => (long?)next.Sequence);
 
-        var events = db.Events.AsNoTracking().Where(e => e.Sequence > after && e.Sequence < (youngGapEnds.Min() ?? long.MaxValue));
+        var events = db.Events.AsNoTracking()
+            .Where(e => e.TenantId == tenantId && e.Sequence > after && e.Sequence < (youngGapEnds.Min() ?? long.MaxValue));
         if (types.Count > 0)
         {
             var wanted = types.ToArray();
