@@ -60,7 +60,7 @@ public sealed class WebhookReceiver : IAsyncLifetime
     public IReadOnlyList<ReceivedWebhook> For(string name) => [.. _received.Where(r => r.Name == name)];
 
     /// <summary>Stripe-style: <c>t=&lt;unix&gt;,v1=&lt;hex HMAC-SHA256(secret, t + "." + body)&gt;</c>, with t close to now.</summary>
-    private static bool SignatureIsValid(string? header, byte[] body, string secret)
+    public static bool SignatureIsValid(string? header, byte[] body, string secret)
     {
         var parts = (header ?? "").Split(',').Select(part => part.Split('=', 2)).Where(kv => kv.Length == 2).ToDictionary(kv => kv[0], kv => kv[1]);
         if (!parts.TryGetValue("t", out var t) || !parts.TryGetValue("v1", out var v1)
