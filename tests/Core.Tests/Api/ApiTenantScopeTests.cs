@@ -9,7 +9,7 @@ using SaaSMdm.TestHosts;
 
 namespace SaaSMdm.Core.Tests.Api;
 
-/// <summary>Every Devices, Commands, Enrollment, Declarations, AssetData and DeclarativeStatus call names its tenant; a malformed or unknown one never reaches the handler.</summary>
+/// <summary>Every call of the tenant-scoped services names its tenant; a malformed or unknown one never reaches the handler.</summary>
 public sealed class ApiTenantScopeTests(ApiFixture<OnSqlite> fixture) : IClassFixture<ApiFixture<OnSqlite>>
 {
     public static TheoryData<string> Calls =>
@@ -23,6 +23,8 @@ public sealed class ApiTenantScopeTests(ApiFixture<OnSqlite> fixture) : IClassFi
         "GetDeviceDeclarations", "SetDeviceProperties", "GetDeviceProperties", "SetDefaultStatusSubscription", "SyncDevices",
         "UploadAssetData", "GetAssetData", "ListAssetData", "DeleteAssetData",
         "GetDeviceStatus", "ListStatusReports", "GetDeclarationFleetStatus",
+        "WatchEvents", "ListEvents",
+        "CreateWebhook", "GetWebhook", "ListWebhooks", "UpdateWebhook", "DeleteWebhook", "RotateWebhookSecret", "ListWebhookDeliveries", "SendTestEvent",
     ];
 
     [Fact]
@@ -55,6 +57,8 @@ public sealed class ApiTenantScopeTests(ApiFixture<OnSqlite> fixture) : IClassFi
     [InlineData("saasmdm.v1.Declarations")]
     [InlineData("saasmdm.v1.AssetData")]
     [InlineData("saasmdm.v1.DeclarativeStatus")]
+    [InlineData("saasmdm.v1.Events")]
+    [InlineData("saasmdm.v1.Webhooks")]
     public async Task Health_answers_for_the_public_services(string service)
     {
         var health = new HealthClient(fixture.Host.Channel.CreateCallInvoker());
@@ -91,8 +95,37 @@ public sealed class ApiTenantScopeTests(ApiFixture<OnSqlite> fixture) : IClassFi
             "GetAssetData" => fixture.AssetData.GetAssetDataAsync(new GetAssetDataRequest { TenantId = tenantId, AssetDataId = device }).ResponseAsync,
             "ListAssetData" => fixture.AssetData.ListAssetDataAsync(new ListAssetDataRequest { TenantId = tenantId }).ResponseAsync,
             "DeleteAssetData" => fixture.AssetData.DeleteAssetDataAsync(new DeleteAssetDataRequest { TenantId = tenantId, AssetDataId = device }).ResponseAsync,
-            _ => CallDeclarationsAsync(call, tenantId, device),
+            _ => CallEventsAndWebhooksAsync(call, tenantId, device) ?? CallDeclarationsAsync(call, tenantId, device),
         };
+    }
+
+    private Task? CallEventsAndWebhooksAsync(string call, string tenantId, string id)
+    {
+        var events = new Contracts.V1.Events.EventsClient(fixture.Host.Channel.CreateCallInvoker());
+        var webhooks = new Contracts.V1.Webhooks.WebhooksClient(fixture.Host.Channel.CreateCallInvoker());
+        return call switch
+        {
+            "WatchEvents" => FirstAsync(events.WatchEventsAsync(new WatchEventsRequest { TenantId = tenantId })),
+            "ListEvents" => events.ListEventsAsync(new ListEventsRequest { TenantId = tenantId }).ResponseAsync,
+            "CreateWebhook" => webhooks.CreateWebhookAsync(new CreateWebhookRequest { TenantId = tenantId, Url = "https://hooks.example.test/x" }).ResponseAsync,
+            "GetWebhook" => webhooks.GetWebhookAsync(new GetWebhookRequest { TenantId = tenantId, WebhookId = id }).ResponseAsync,
+            "ListWebhooks" => webhooks.ListWebhooksAsync(new ListWebhooksRequest { TenantId = tenantId }).ResponseAsync,
+            "UpdateWebhook" => webhooks.UpdateWebhookAsync(new UpdateWebhookRequest { TenantId = tenantId, WebhookId = id, Enabled = false }).ResponseAsync,
+            "DeleteWebhook" => webhooks.DeleteWebhookAsync(new DeleteWebhookRequest { TenantId = tenantId, WebhookId = id }).ResponseAsync,
+            "RotateWebhookSecret" => webhooks.RotateWebhookSecretAsync(new RotateWebhookSecretRequest { TenantId = tenantId, WebhookId = id }).ResponseAsync,
+            "ListWebhookDeliveries" => webhooks.ListWebhookDeliveriesAsync(new ListWebhookDeliveriesRequest { TenantId = tenantId, WebhookId = id }).ResponseAsync,
+            "SendTestEvent" => webhooks.SendTestEventAsync(new SendTestEventRequest { TenantId = tenantId, WebhookId = id }).ResponseAsync,
+            _ => null,
+        };
+    }
+
+    /// <summary>A stream's status arrives with its first read.</summary>
+    private static async Task FirstAsync<T>(Rpc.Client.AsyncServerStreamingCall<T> call)
+    {
+        using (call)
+        {
+            await call.ResponseStream.MoveNext(CancellationToken.None);
+        }
     }
 
     private Task CallDeclarationsAsync(string call, string tenantId, string id)

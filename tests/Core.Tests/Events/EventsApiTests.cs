@@ -93,6 +93,26 @@ public abstract class EventsApiTests<TProvider>(EventsFixture<TProvider> fixture
     }
 
     [Fact]
+    public async Task A_repeated_answer_to_a_command_is_one_event()
+    {
+        var tenant = await fixture.SharedTenantAsync();
+        using var client = await fixture.ClientOfAsync(tenant.Id);
+        var device = await tenant.EnrollDeviceAsync();
+        var deviceId = (await fixture.FindEnrollmentAsync(tenant.Id, device.Udid))!.Id;
+        var command = MdmCommands.RestartDevice();
+        await fixture.EnqueueAsync(tenant.Id, command, deviceId);
+        await device.ConnectAsync("Idle");
+        var start = await HeadAsync(client);
+
+        await device.ConnectAsync("Acknowledged", command.CommandUuid);
+        await device.ConnectAsync("Acknowledged", command.CommandUuid);
+        await device.ConnectAsync("Idle");
+
+        var answered = Assert.Single(await ListAllAsync(client, start));
+        Assert.Equal((EventTypes.CommandAcknowledged, command.CommandUuid), (answered.Type, (string?)Data(answered)["command_uuid"]));
+    }
+
+    [Fact]
     public async Task ListEvents_pages_by_cursor_without_duplicates_or_gaps_and_filters_by_type()
     {
         var tenant = await fixture.SharedTenantAsync();
