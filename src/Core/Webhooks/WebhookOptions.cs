@@ -21,8 +21,8 @@ public sealed class WebhookOptions
 
     /// <summary>
     /// Deliveries in a row that fail every attempt before the webhook is disabled. With the default backoff a
-    /// delivery fails after about 2 hours of retries, so this takes an endpoint that has been failing for hours and
-    /// through 20 events; a single delivered event resets the count.
+    /// delivery fails about an hour after its first attempt, so this takes an endpoint that has been failing for over
+    /// an hour and through 20 events; a single delivered event resets the count.
     /// </summary>
     [Range(1, 1000)]
     public int DisableAfterFailures { get; set; } = 20;
