@@ -55,23 +55,8 @@ public sealed partial class PushCertificateExpiryNotices(
         return notices;
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        await Task.Delay(TimeSpan.FromSeconds(cadence.Value.FirstSweepDelaySeconds), clock, stoppingToken);
-        using var timer = new PeriodicTimer(TimeSpan.FromMinutes(cadence.Value.SweepIntervalMinutes), clock);
-        do
-        {
-            try
-            {
-                await CheckOnceAsync(stoppingToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                LogCheckFailed(logger, e);
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        MaintenanceCadence.RunAsync(cadence.Value, clock, CheckOnceAsync, e => LogCheckFailed(logger, e), stoppingToken);
 
     /// <summary>The notice row and its event in one save; false when another replica sent this notice first.</summary>
     private async Task<bool> TrySendAsync(CoreDbContext db, Guid tenantId, string topic, DateTime notAfter, int threshold, DateTime now, CancellationToken cancellationToken)

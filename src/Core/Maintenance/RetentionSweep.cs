@@ -57,23 +57,8 @@ public sealed partial class RetentionSweep(IServiceScopeFactory scopes, IOptions
         return result;
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        await Task.Delay(TimeSpan.FromSeconds(options.Value.FirstSweepDelaySeconds), clock, stoppingToken);
-        using var timer = new PeriodicTimer(TimeSpan.FromMinutes(options.Value.SweepIntervalMinutes), clock);
-        do
-        {
-            try
-            {
-                await SweepOnceAsync(stoppingToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                LogSweepFailed(logger, e);
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        MaintenanceCadence.RunAsync(options.Value, clock, SweepOnceAsync, e => LogSweepFailed(logger, e), stoppingToken);
 
     /// <summary>Deletes the rows <paramref name="rows"/> selects, a batch per statement, until none is left.</summary>
     private static async Task<int> DeleteInBatchesAsync<T>(int batchSize, Func<IQueryable<T>> rows, CancellationToken cancellationToken)
