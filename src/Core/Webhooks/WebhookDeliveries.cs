@@ -53,7 +53,7 @@ public sealed partial class WebhookDeliveries(IServiceScopeFactory scopes, IOpti
     /// <summary>
     /// Logs the attempt and moves the delivery on (delivered, failed for good, or due again after a backoff), then
     /// keeps the webhook's count of failed deliveries: a delivered one resets it, one failed for good raises it and
-    /// may disable the webhook. Nothing is written if the lease was lost meanwhile.
+    /// may disable the webhook. Nothing is written if the lease expired meanwhile (another replica took the delivery) or the webhook was deleted.
     /// </summary>
     public async Task RecordAsync(ClaimedDelivery delivery, AttemptOutcome outcome, DateTime attemptedAt, CancellationToken cancellationToken)
     {
@@ -129,7 +129,7 @@ public sealed partial class WebhookDeliveries(IServiceScopeFactory scopes, IOpti
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Webhook delivery {DeliveryId}: its lease expired during the attempt; another replica retries it")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Webhook delivery {DeliveryId} changed hands or was deleted during its attempt; the attempt is not recorded")]
     private static partial void LogLeaseLost(ILogger logger, Guid deliveryId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Webhook {WebhookId} of tenant {TenantId} disabled after {Failures} failed deliveries in a row")]

@@ -46,10 +46,15 @@ public sealed class EventsService(
         while (true)
         {
             var committed = signal.Next(tenant.TenantId);
-            var events = await reader.ReadAsync(after, types, settings.WatchBatchSize, cancellationToken);
+            // Unfiltered, so the stream's position moves past events of other types too and no query rescans them.
+            var events = await reader.ReadAsync(after, [], settings.WatchBatchSize, cancellationToken);
             foreach (var entry in events)
             {
-                await responseStream.WriteAsync(EventMessages.ToEvent(entry), cancellationToken);
+                if (types.Length == 0 || types.Contains(entry.Type))
+                {
+                    await responseStream.WriteAsync(EventMessages.ToEvent(entry), cancellationToken);
+                }
+
                 after = entry.Sequence;
             }
 
