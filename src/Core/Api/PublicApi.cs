@@ -17,6 +17,8 @@ public static class PublicApi
         Contracts.V1.AuditLog.Descriptor,
         Contracts.V1.ApiClients.Descriptor,
         Contracts.V1.Members.Descriptor,
+        Contracts.V1.Events.Descriptor,
+        Contracts.V1.Webhooks.Descriptor,
     ];
 
     /// <summary>Services whose calls are about no single tenant, or decide access themselves from the caller.</summary>

@@ -75,6 +75,16 @@ public sealed class CoreDbContext(DbContextOptions<CoreDbContext> options, Tenan
 
     public DbSet<AuditEntryEntity> AuditEntries => Set<AuditEntryEntity>();
 
+    public DbSet<EventEntity> Events => Set<EventEntity>();
+
+    public DbSet<WebhookEntity> Webhooks => Set<WebhookEntity>();
+
+    public DbSet<WebhookDeliveryEntity> WebhookDeliveries => Set<WebhookDeliveryEntity>();
+
+    public DbSet<WebhookAttemptEntity> WebhookAttempts => Set<WebhookAttemptEntity>();
+
+    public DbSet<PushCertificateNoticeEntity> PushCertificateNotices => Set<PushCertificateNoticeEntity>();
+
     /// <summary>The tenant queries are scoped to; <see cref="Guid.Empty"/> (no tenant) matches no tenant-owned row.</summary>
     private Guid CurrentTenantId => tenant.TenantId;
 
@@ -202,6 +212,7 @@ public sealed class CoreDbContext(DbContextOptions<CoreDbContext> options, Tenan
 
         ConfigureDeclarativeManagement(modelBuilder);
         ConfigureAudit(modelBuilder);
+        ConfigureEventsAndWebhooks(modelBuilder);
 
         modelBuilder.Entity<DataProtectionKeyEntity>(key =>
         {
@@ -408,6 +419,63 @@ public sealed class CoreDbContext(DbContextOptions<CoreDbContext> options, Tenan
             entry.HasIndex(e => new { e.TenantId, e.Method, e.OccurredAt });
             entry.HasIndex(e => e.OccurredAt);
             entry.HasQueryFilter(e => e.TenantId == CurrentTenantId);
+        });
+    }
+
+    private void ConfigureEventsAndWebhooks(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<EventEntity>(log =>
+        {
+            log.ToTable("events");
+            log.HasKey(e => e.Sequence);
+            log.Property(e => e.Sequence).ValueGeneratedOnAdd();
+            log.Property(e => e.Type).HasMaxLength(64);
+            log.Property(e => e.EnrollmentId).HasMaxLength(512);
+            log.HasIndex(e => e.Id).IsUnique();
+            log.HasIndex(e => new { e.TenantId, e.Sequence });
+            log.HasIndex(e => e.OccurredAt);
+            log.HasQueryFilter(e => e.TenantId == CurrentTenantId);
+        });
+
+        modelBuilder.Entity<WebhookEntity>(webhook =>
+        {
+            webhook.ToTable("webhooks");
+            webhook.HasKey(w => w.Id);
+            webhook.Property(w => w.Url).HasMaxLength(2048);
+            webhook.Property(w => w.EventTypes).HasMaxLength(1000);
+            webhook.Property(w => w.Description).HasMaxLength(500);
+            webhook.Property(w => w.DisabledReason).HasMaxLength(500);
+            webhook.HasIndex(w => w.TenantId);
+            webhook.HasQueryFilter(w => w.TenantId == CurrentTenantId);
+        });
+
+        modelBuilder.Entity<WebhookDeliveryEntity>(delivery =>
+        {
+            delivery.ToTable("webhook_deliveries");
+            delivery.HasKey(d => d.Id);
+            delivery.Property(d => d.EventType).HasMaxLength(64);
+            delivery.HasIndex(d => new { d.WebhookId, d.EventId }).IsUnique();
+            delivery.HasIndex(d => new { d.State, d.NextAttemptAt });
+            delivery.HasIndex(d => new { d.WebhookId, d.Id });
+            delivery.HasIndex(d => d.CreatedAt);
+            delivery.HasQueryFilter(d => d.TenantId == CurrentTenantId);
+        });
+
+        modelBuilder.Entity<WebhookAttemptEntity>(attempt =>
+        {
+            attempt.ToTable("webhook_attempts");
+            attempt.HasKey(a => a.Id);
+            attempt.Property(a => a.Error).HasMaxLength(500);
+            attempt.HasIndex(a => new { a.DeliveryId, a.Number }).IsUnique();
+            attempt.HasIndex(a => a.AttemptedAt);
+            attempt.HasQueryFilter(a => a.TenantId == CurrentTenantId);
+        });
+
+        modelBuilder.Entity<PushCertificateNoticeEntity>(notice =>
+        {
+            notice.ToTable("push_certificate_notices");
+            notice.HasKey(n => new { n.TenantId, n.NotAfter, n.ThresholdDays });
+            notice.HasQueryFilter(n => n.TenantId == CurrentTenantId);
         });
     }
 

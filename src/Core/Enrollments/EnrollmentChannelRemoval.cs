@@ -19,7 +19,8 @@ public sealed class EnrollmentChannelRemoval(CoreDbContext db, ICommandQueue que
         RemoveAsync(deviceId, keepDevice: true, cancellationToken);
 
     /// <summary>The device and every channel of it go.</summary>
-    public Task RemoveDeviceAsync(Guid deviceId, CancellationToken cancellationToken) =>
+    /// <returns>How many channels went.</returns>
+    public Task<int> RemoveDeviceAsync(Guid deviceId, CancellationToken cancellationToken) =>
         RemoveAsync(deviceId, keepDevice: false, cancellationToken);
 
     /// <summary>
@@ -33,7 +34,7 @@ public sealed class EnrollmentChannelRemoval(CoreDbContext db, ICommandQueue que
         await db.DeclarationStatuses.Where(s => channels.Contains(s.EnrollmentId)).ExecuteDeleteAsync(cancellationToken);
     }
 
-    private async Task RemoveAsync(Guid deviceId, bool keepDevice, CancellationToken cancellationToken)
+    private async Task<int> RemoveAsync(Guid deviceId, bool keepDevice, CancellationToken cancellationToken)
     {
         var channels = await db.Enrollments.Where(e => e.Id == deviceId || e.ParentId == deviceId).Select(e => e.Id).ToListAsync(cancellationToken);
         await LeaveAsync(channels, cancellationToken);
@@ -45,5 +46,6 @@ public sealed class EnrollmentChannelRemoval(CoreDbContext db, ICommandQueue que
         await db.DeviceGroupMembers.Where(m => removed.Contains(m.EnrollmentId)).ExecuteDeleteAsync(cancellationToken);
         await db.ManagementProperties.Where(p => removed.Contains(p.EnrollmentId)).ExecuteDeleteAsync(cancellationToken);
         await db.Enrollments.Where(e => removed.Contains(e.Id)).ExecuteDeleteAsync(cancellationToken);
+        return removed.Count;
     }
 }

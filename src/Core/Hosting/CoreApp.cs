@@ -11,12 +11,15 @@ using SaaSMdm.Core.Api.DeclarativeStatus;
 using SaaSMdm.Core.Api.Devices;
 using SaaSMdm.Core.Api.Enrollment;
 using SaaSMdm.Core.Api.RateLimits;
+using SaaSMdm.Core.Api.Events;
+using SaaSMdm.Core.Api.Webhooks;
 using SaaSMdm.Core.Certificates;
 using SaaSMdm.Core.Commands;
 using SaaSMdm.Core.Data;
 using SaaSMdm.Core.Declarations;
 using SaaSMdm.Core.Declarations.Assets;
 using SaaSMdm.Core.Enrollments;
+using SaaSMdm.Core.Events;
 using SaaSMdm.Core.Gateway;
 using SaaSMdm.Core.Health;
 using SaaSMdm.Core.Identity;
@@ -87,6 +90,7 @@ public static class CoreApp
         builder.Services.AddAuditLog();
         builder.Services.AddPushes(builder.Configuration);
         builder.Services.AddMaintenance(builder.Configuration);
+        builder.Services.AddEventsAndWebhooks(builder.Configuration);
         builder.Services.AddSingleton(new HealthServiceNames([DeviceGateway.Descriptor.FullName, .. PublicApi.ServiceNames]));
         builder.Services.AddGrpc(options =>
         {
@@ -111,6 +115,8 @@ public static class CoreApp
         app.MapGrpcService<MembersService>();
         app.MapGrpcService<OrganizationsService>();
         app.MapGrpcService<AccountService>();
+        app.MapGrpcService<EventsService>();
+        app.MapGrpcService<WebhooksService>();
         app.MapGrpcService<HealthService>();
         app.UseTokenEndpointRateLimits();
         app.MapTokenEndpoints();

@@ -19,6 +19,10 @@ public sealed class RetentionOptions
     [Range(1, 3650)]
     public int AuditDays { get; set; } = 365;
 
+    /// <summary>Days events (and webhook deliveries with their attempts) are kept.</summary>
+    [Range(1, 3650)]
+    public int EventDays { get; set; } = 30;
+
     /// <summary>
     /// Seconds after start-up before the first sweep: a replica that starts serves first, and replicas restarted
     /// together do not all sweep at once.

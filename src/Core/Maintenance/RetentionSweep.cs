@@ -7,8 +7,8 @@ namespace SaaSMdm.Core.Maintenance;
 /// <summary>
 /// Deletes what has outlived its use, across tenants and in small batches: command results past the retention
 /// period, commands that no queue row or result refers to any more, SCEP challenges long expired, raw DDM
-/// status reports and audit log entries past theirs. Safe to run on every replica at once: each delete only
-/// removes rows that qualify at that moment.
+/// status reports past theirs, audit log entries, events and webhook deliveries past theirs. Safe to
+/// run on every replica at once: each delete only removes rows that qualify at that moment.
 /// </summary>
 public sealed partial class RetentionSweep(IServiceScopeFactory scopes, IOptions<RetentionOptions> options, TimeProvider clock, ILogger<RetentionSweep> logger)
     : BackgroundService
@@ -42,32 +42,27 @@ public sealed partial class RetentionSweep(IServiceScopeFactory scopes, IOptions
         var auditEntries = await DeleteInBatchesAsync(settings.BatchSize, () => db.AuditEntries.IgnoreQueryFilters()
             .Where(e => e.OccurredAt < auditBefore), cancellationToken);
 
-        var result = new RetentionSweepResult(results, commands, challenges, statusReports, auditEntries);
+        var eventsBefore = now.AddDays(-settings.EventDays);
+        var events = await DeleteInBatchesAsync(settings.BatchSize, () => db.Events.IgnoreQueryFilters()
+            .Where(e => e.OccurredAt < eventsBefore), cancellationToken);
+        await DeleteInBatchesAsync(settings.BatchSize, () => db.WebhookAttempts.IgnoreQueryFilters()
+            .Where(a => a.AttemptedAt < eventsBefore), cancellationToken);
+        var deliveries = await DeleteInBatchesAsync(settings.BatchSize, () => db.WebhookDeliveries.IgnoreQueryFilters()
+            .Where(d => d.CreatedAt < eventsBefore), cancellationToken);
+        await DeleteInBatchesAsync(settings.BatchSize, () => db.PushCertificateNotices.IgnoreQueryFilters()
+            .Where(n => n.NotAfter < eventsBefore), cancellationToken);
+
+        var result = new RetentionSweepResult(results, commands, challenges, statusReports, auditEntries, events, deliveries);
         if (result.Total > 0)
         {
-            LogSwept(logger, results, commands, challenges, statusReports, auditEntries);
+            LogSwept(logger, results, commands, challenges, statusReports, auditEntries, events, deliveries);
         }
 
         return result;
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        await Task.Delay(TimeSpan.FromSeconds(options.Value.FirstSweepDelaySeconds), clock, stoppingToken);
-        using var timer = new PeriodicTimer(TimeSpan.FromMinutes(options.Value.SweepIntervalMinutes), clock);
-        do
-        {
-            try
-            {
-                await SweepOnceAsync(stoppingToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                LogSweepFailed(logger, e);
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        MaintenanceCadence.RunAsync(options.Value, clock, SweepOnceAsync, e => LogSweepFailed(logger, e), stoppingToken);
 
     /// <summary>Deletes the rows <paramref name="rows"/> selects, a batch per statement, until none is left.</summary>
     private static async Task<int> DeleteInBatchesAsync<T>(int batchSize, Func<IQueryable<T>> rows, CancellationToken cancellationToken)
@@ -84,14 +79,14 @@ public sealed partial class RetentionSweep(IServiceScopeFactory scopes, IOptions
         return total;
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Retention sweep deleted {Results} command results, {Commands} commands, {Challenges} SCEP challenges, {StatusReports} status reports and {AuditEntries} audit entries")]
-    private static partial void LogSwept(ILogger logger, int results, int commands, int challenges, int statusReports, int auditEntries);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Retention sweep deleted {Results} command results, {Commands} commands, {Challenges} SCEP challenges, {StatusReports} status reports, {AuditEntries} audit entries, {Events} events and {Deliveries} webhook deliveries")]
+    private static partial void LogSwept(ILogger logger, int results, int commands, int challenges, int statusReports, int auditEntries, int events, int deliveries);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Retention sweep failed; it runs again at the next interval")]
     private static partial void LogSweepFailed(ILogger logger, Exception exception);
 }
 
-public sealed record RetentionSweepResult(int CommandResults, int Commands, int ScepChallenges, int StatusReports = 0, int AuditEntries = 0)
+public sealed record RetentionSweepResult(int CommandResults, int Commands, int ScepChallenges, int StatusReports = 0, int AuditEntries = 0, int Events = 0, int WebhookDeliveries = 0)
 {
-    public int Total => CommandResults + Commands + ScepChallenges + StatusReports + AuditEntries;
+    public int Total => CommandResults + Commands + ScepChallenges + StatusReports + AuditEntries + Events + WebhookDeliveries;
 }

@@ -8,4 +8,5 @@ public enum SecretPurpose
     UnlockToken,
     BootstrapToken,
     TokenSigningKey,
+    WebhookSecret,
 }

@@ -16,7 +16,7 @@ namespace SaaSMdm.Core.Tests.Gateway;
 /// Core on <typeparamref name="TProvider"/> for one test class, with last-seen flushing left to the tests, and the
 /// tenant set-up the public API will do (push certificate, enrollment tokens) written straight to the database.
 /// </summary>
-public sealed class GatewayFixture<TProvider> : IGatewayFixture, IAsyncLifetime where TProvider : IProviderChoice
+public class GatewayFixture<TProvider> : IGatewayFixture, IAsyncLifetime where TProvider : IProviderChoice
 {
     private readonly Lazy<RSA> _deviceKey = new(() => RSA.Create(2048));
     private readonly Lazy<Task<TestTenant>> _sharedTenant;
@@ -58,8 +58,11 @@ public sealed class GatewayFixture<TProvider> : IGatewayFixture, IAsyncLifetime 
         }
     }
 
+    /// <summary>Settings a derived fixture adds to the host's.</summary>
+    protected virtual IReadOnlyDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>();
+
     private Task<CoreTestHost> StartHostAsync(int lastSeenFlushSeconds) =>
-        CoreTestHost.StartAsync(Database, new Dictionary<string, string?> { ["Devices:LastSeenFlushSeconds"] = lastSeenFlushSeconds.ToString() });
+        CoreTestHost.StartAsync(Database, new Dictionary<string, string?>(ExtraSettings) { ["Devices:LastSeenFlushSeconds"] = lastSeenFlushSeconds.ToString() });
 
     /// <summary>
     /// A tenant with a push certificate that the tests of a class share: each tenant costs a CA key, and tests of a

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using SaaSMdm.Contracts.V1;
 using SaaSMdm.Core.Data;
 using SaaSMdm.Core.Enrollments;
+using SaaSMdm.Core.Events;
 using SaaSMdm.Core.Push;
 using SaaSMdm.Core.Tenants;
 using SaaSMdm.Rpc;
@@ -10,7 +11,7 @@ using SaaSMdm.Rpc.Server;
 namespace SaaSMdm.Core.Api.Devices;
 
 /// <summary>The public Devices API; <see cref="ApiAuthorizationInterceptor"/> has entered the request's tenant.</summary>
-public sealed class DevicesService(CoreDbContext db, EnrollmentChannelRemoval channels, PushSender pushes) : Contracts.V1.Devices.DevicesBase
+public sealed class DevicesService(CoreDbContext db, EnrollmentChannelRemoval channels, PushSender pushes, TimeProvider clock) : Contracts.V1.Devices.DevicesBase
 {
     public override async Task<ListDevicesResponse> ListDevices(ListDevicesRequest request, ServerCallContext context)
     {
@@ -73,7 +74,9 @@ public sealed class DevicesService(CoreDbContext db, EnrollmentChannelRemoval ch
         var cancellationToken = context.CancellationToken;
         var device = await DeviceChannels.FindAsync(db, request.DeviceId, cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await channels.RemoveDeviceAsync(device.Id, cancellationToken);
+        var removed = await channels.RemoveDeviceAsync(device.Id, cancellationToken);
+        EventLog.Append(db, EventTypes.DeviceCheckedOut, device.TenantId, StoredTime.UtcNow(clock), EventData.CheckedOut("removed", removed), device);
+        await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new RemoveDeviceResponse();
     }

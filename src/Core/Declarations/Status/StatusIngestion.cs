@@ -5,6 +5,7 @@ using SaaSMdm.Apple.Ddm;
 using SaaSMdm.Apple.Schema;
 using SaaSMdm.Core.Data;
 using SaaSMdm.Core.Data.Entities;
+using SaaSMdm.Core.Events;
 
 namespace SaaSMdm.Core.Declarations.Status;
 
@@ -67,6 +68,7 @@ public sealed partial class StatusIngestion(
             FullReport = report.FullReport,
             ReceivedAt = now,
         });
+        EventLog.Append(db, EventTypes.StatusReportReceived, channel.TenantId, now, EventData.StatusReport(report.FullReport, declarations.Statuses.Count), channel);
         await db.SaveChangesAsync(cancellationToken);
 
         if (capabilitiesChanged)
@@ -136,7 +138,13 @@ public sealed partial class StatusIngestion(
 
         foreach (var status in reported.Statuses)
         {
-            if (!rows.TryGetValue(status.Identifier, out var row))
+            rows.TryGetValue(status.Identifier, out var row);
+            if (row is null || row.Active != status.Active || row.Valid != status.Valid)
+            {
+                EventLog.Append(db, EventTypes.DeclarationStatusChanged, channel.TenantId, now, EventData.DeclarationStatus(status, row?.Active, row?.Valid), channel);
+            }
+
+            if (row is null)
             {
                 row = new DeclarationStatusEntity
                 {

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using SaaSMdm.Apple.Mdm;
 using SaaSMdm.Core.Data;
 using SaaSMdm.Core.Data.Entities;
+using SaaSMdm.Core.Events;
 
 namespace SaaSMdm.Core.Enrollments.CheckIns;
 
@@ -35,6 +36,7 @@ public sealed partial class CheckOutHandler(
         }
 
         await removal.LeaveAsync([.. leaving.Select(e => e.Id)], cancellationToken);
+        EventLog.Append(db, EventTypes.DeviceCheckedOut, channel.TenantId, now, EventData.CheckedOut("check_out", leaving.Count), channel);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         LogCheckedOut(logger, channel.ChannelId, leaving.Count);

@@ -3,6 +3,7 @@ using SaaSMdm.Apple.Push;
 using SaaSMdm.Core.Data;
 using SaaSMdm.Core.Data.Entities;
 using SaaSMdm.Core.Declarations;
+using SaaSMdm.Core.Events;
 using SaaSMdm.Core.Security;
 using SaaSMdm.Rpc;
 
@@ -52,6 +53,7 @@ public sealed partial class TokenUpdateHandler(
             enrollment.State = EnrollmentState.Enrolled;
             enrollment.EnrolledAt = now;
             enrollment.CheckedOutAt = null;
+            EventLog.Append(db, EventTypes.DeviceEnrolled, enrollment.TenantId, now, EventData.Enrolled(enrollment, device), enrollment);
             LogEnrolled(logger, enrollment.ChannelId, enrollment.Id);
         }
 

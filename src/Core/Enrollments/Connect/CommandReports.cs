@@ -4,6 +4,7 @@ using SaaSMdm.Core.Commands;
 using SaaSMdm.Core.Data;
 using SaaSMdm.Core.Data.Entities;
 using SaaSMdm.Core.Enrollments.Inventory;
+using SaaSMdm.Core.Events;
 
 namespace SaaSMdm.Core.Enrollments.Connect;
 
@@ -11,7 +12,7 @@ namespace SaaSMdm.Core.Enrollments.Connect;
 /// Applies what a device reports about a command: a final answer leaves the queue with its result (and updates
 /// inventory), NotNow keeps it queued. Answers to commands not queued for the enrollment are ignored.
 /// </summary>
-public sealed partial class CommandReports(CoreDbContext db, ICommandQueue queue, InventoryRecorder inventory, ILogger<CommandReports> logger)
+public sealed partial class CommandReports(CoreDbContext db, ICommandQueue queue, InventoryRecorder inventory, TimeProvider clock, ILogger<CommandReports> logger)
 {
     public async Task RecordAsync(ChannelEnrollment enrollment, CommandReport report, byte[] reportPlist, CancellationToken cancellationToken)
     {
@@ -49,9 +50,18 @@ public sealed partial class CommandReports(CoreDbContext db, ICommandQueue queue
             status = CommandResultStatus.Error;
         }
 
+        // Saved with the result, in its transaction: the event exists exactly when this answer was the one recorded.
+        var answered = EventLog.Append(
+            db,
+            status == CommandResultStatus.Acknowledged ? EventTypes.CommandAcknowledged : EventTypes.CommandError,
+            enrollment.Channel.TenantId,
+            StoredTime.UtcNow(clock),
+            EventData.CommandResult(commandId, requestType, status, report.ErrorChain),
+            enrollment.Channel);
         if (!await queue.CompleteAsync(enrollmentId, commandId, status, reportPlist, cancellationToken))
         {
             // A concurrent answer or a cancellation took it off the queue since it was looked up.
+            db.Entry(answered).State = EntityState.Detached;
             LogNotQueued(logger, report.Status, commandId, enrollment.Channel.ChannelId);
         }
     }
