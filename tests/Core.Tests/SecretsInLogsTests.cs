@@ -40,6 +40,8 @@ public sealed class SecretsInLogsTests : IAsyncLifetime
             ["Logging:LogLevel:Microsoft"] = "Trace",
             ["Logging:LogLevel:Microsoft.AspNetCore"] = "Trace",
             ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Trace",
+            ["Webhooks:AllowInsecureHttp"] = "true",
+            ["Webhooks:AllowPrivateNetworks"] = "true",
         });
         _callers = new TestCallers(_host);
         _channel = GrpcChannel.ForAddress(_host.GrpcAddress);
@@ -64,6 +66,7 @@ public sealed class SecretsInLogsTests : IAsyncLifetime
         await PersonSignInAndRefreshAsync(tenant);
         await ApiCallsWithGoodAndBadTokensAsync(client, tenant);
         await EnrollmentTokenAsync(client, tenant);
+        await WebhookAsync(operatorToken, tenant);
         await SigningKeysAsync();
         await DataProtectionKeysAsync();
 
@@ -176,6 +179,44 @@ public sealed class SecretsInLogsTests : IAsyncLifetime
 
         Assert.Equal(StatusCode.OK, outcome.Code);
         Remember("enrollment secret", ((CreateEnrollmentTokenResponse)outcome.Response!).Secret);
+    }
+
+    /// <summary>A webhook whose endpoint refuses connections, so the dispatcher also logs a failed delivery.</summary>
+    private async Task WebhookAsync(string operatorToken, Tenant tenant)
+    {
+        var created = await CallAsync(
+            _channel, Contracts.V1.Webhooks.Descriptor.FindMethodByName("CreateWebhook"),
+            new CreateWebhookRequest { TenantId = tenant.Id, Url = "http://127.0.0.1:9/hook" }, Bearer(operatorToken));
+        Assert.Equal(StatusCode.OK, created.Code);
+        var webhook = (CreateWebhookResponse)created.Response!;
+        Remember("webhook secret", webhook.Secret);
+
+        var rotated = await CallAsync(
+            _channel, Contracts.V1.Webhooks.Descriptor.FindMethodByName("RotateWebhookSecret"),
+            new RotateWebhookSecretRequest { TenantId = tenant.Id, WebhookId = webhook.Webhook.Id }, Bearer(operatorToken));
+        Assert.Equal(StatusCode.OK, rotated.Code);
+        Remember("rotated webhook secret", ((RotateWebhookSecretResponse)rotated.Response!).Secret);
+
+        var test = await CallAsync(
+            _channel, Contracts.V1.Webhooks.Descriptor.FindMethodByName("SendTestEvent"),
+            new SendTestEventRequest { TenantId = tenant.Id, WebhookId = webhook.Webhook.Id }, Bearer(operatorToken));
+        Assert.Equal(StatusCode.OK, test.Code);
+
+        // The dispatcher's failed attempt (and what it logs about it) must be among the lines checked.
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (true)
+        {
+            var deliveries = await CallAsync(
+                _channel, Contracts.V1.Webhooks.Descriptor.FindMethodByName("ListWebhookDeliveries"),
+                new ListWebhookDeliveriesRequest { TenantId = tenant.Id, WebhookId = webhook.Webhook.Id }, Bearer(operatorToken));
+            if (((ListWebhookDeliveriesResponse)deliveries.Response!).Deliveries.Any(delivery => delivery.Attempts.Count > 0))
+            {
+                return;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, "The test event was never attempted.");
+            await Task.Delay(200);
+        }
     }
 
     /// <summary>Each signing key as stored (protected) and its private scalar d in the encodings a careless log might use.</summary>
