@@ -18,6 +18,10 @@ public sealed class ApiAuthorizationInterceptor(AccessTokens tokens, TenantAcces
 {
     private const string TenantIdField = "tenant_id";
 
+    private static readonly string HealthPrefix = "/" + Grpc.Health.V1.Health.Descriptor.FullName + "/";
+
+    private static readonly string GatewayPrefix = "/" + Contracts.Internal.V1.DeviceGateway.Descriptor.FullName + "/";
+
     private static readonly FrozenDictionary<string, ApiMethod> Methods = PublicApi.Services
         .SelectMany(service => service.Methods)
         .ToFrozenDictionary(method => $"/{method.Service.FullName}/{method.Name}", ApiMethod.Of);
@@ -28,6 +32,10 @@ public sealed class ApiAuthorizationInterceptor(AccessTokens tokens, TenantAcces
         if (Methods.TryGetValue(context.Method, out var method))
         {
             await AuthorizeAsync(method, request, context);
+        }
+        else
+        {
+            EnsureOutsideTheApi(context.Method);
         }
 
         return await continuation(request, context);
@@ -40,8 +48,24 @@ public sealed class ApiAuthorizationInterceptor(AccessTokens tokens, TenantAcces
         {
             await AuthorizeAsync(method, request, context);
         }
+        else
+        {
+            EnsureOutsideTheApi(context.Method);
+        }
 
         await continuation(request, responseStream, context);
+    }
+
+    /// <summary>
+    /// Fails closed: a service mapped without being listed in <see cref="PublicApi"/> is refused rather than served
+    /// without a token. Only health (for probes) and the device gateway (its own shared-secret check) pass.
+    /// </summary>
+    private static void EnsureOutsideTheApi(string methodPath)
+    {
+        if (!methodPath.StartsWith(HealthPrefix, StringComparison.Ordinal) && !methodPath.StartsWith(GatewayPrefix, StringComparison.Ordinal))
+        {
+            throw new PermissionDeniedException($"{methodPath} is not part of the public API.");
+        }
     }
 
     /// <summary>The scope an RPC of the public API needs.</summary>

@@ -18,32 +18,33 @@ public sealed partial class AccountBootstrapper(
     public async Task BootstrapAsync(CancellationToken cancellationToken)
     {
         var bootstrap = options.Value;
-        if (Pair(bootstrap.OperatorClientId, bootstrap.OperatorClientSecret, "OperatorClient") is { } operatorClient)
+        if (Pair(bootstrap.OperatorClientId, bootstrap.OperatorClientSecret, "OperatorClient", 32) is { } operatorClient)
         {
             await EnsureClientAsync(operatorClient.Id, operatorClient.Secret, "Operator automation", isOperator: true, isPortal: false, cancellationToken);
         }
 
-        if (Pair(bootstrap.PortalClientId, bootstrap.PortalClientSecret, "PortalClient") is { } portalClient)
+        if (Pair(bootstrap.PortalClientId, bootstrap.PortalClientSecret, "PortalClient", 32) is { } portalClient)
         {
             await EnsureClientAsync(portalClient.Id, portalClient.Secret, "Portal", isOperator: false, isPortal: true, cancellationToken);
         }
 
-        if (Pair(bootstrap.OperatorEmail, bootstrap.OperatorPassword, "Operator") is { } person)
+        if (Pair(bootstrap.OperatorEmail, bootstrap.OperatorPassword, "Operator", 12) is { } person)
         {
             await EnsureOperatorAsync(person.Id, person.Secret);
         }
     }
 
-    private static (string Id, string Secret)? Pair(string? id, string? secret, string name)
+    /// <param name="minimumSecretLength">Client secrets are stored as a fast hash, so they must be long random strings; a person's password is hashed slowly.</param>
+    private static (string Id, string Secret)? Pair(string? id, string? secret, string name, int minimumSecretLength)
     {
         if (string.IsNullOrEmpty(id) && string.IsNullOrEmpty(secret))
         {
             return null;
         }
 
-        if (string.IsNullOrEmpty(id) || string.IsNullOrEmpty(secret) || secret.Length < 16)
+        if (string.IsNullOrEmpty(id) || string.IsNullOrEmpty(secret) || secret.Length < minimumSecretLength)
         {
-            throw new InvalidOperationException($"Bootstrap:{name}… needs both the id and a secret of at least 16 characters.");
+            throw new InvalidOperationException($"Bootstrap:{name}… needs both the id and a secret of at least {minimumSecretLength} characters.");
         }
 
         return (id, secret);

@@ -36,6 +36,7 @@ public static class IdentityServiceCollectionExtensions
         services.AddScoped<CurrentCaller>();
         services.AddScoped<TenantAccess>();
         services.AddScoped<AccountBootstrapper>();
+        services.AddScoped<FailedSignIns>();
         services.AddScoped<ClientAuthenticator>();
         services.AddScoped<RefreshTokens>();
         services.AddScoped<PersonTokens>();

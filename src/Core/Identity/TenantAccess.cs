@@ -82,8 +82,14 @@ public sealed class TenantAccess(CoreDbContext db)
         var person = caller.SubjectId;
         var adminOf = await db.MspMemberships.AsNoTracking()
             .Where(m => m.PersonId == person && m.Role >= TenantRole.Admin)
-            .Select(m => (Guid?)m.MspOrganizationId).FirstOrDefaultAsync(cancellationToken);
-        return adminOf is null ? (false, null) : (true, adminOf);
+            .Select(m => m.MspOrganizationId).Take(2).ToListAsync(cancellationToken);
+        return adminOf.Count switch
+        {
+            0 => (false, null),
+            1 => (true, adminOf[0]),
+            // Filing the tenant under the wrong MSP would hand it to that MSP's people and clients.
+            _ => throw new FailedPreconditionException("You administer several MSP organizations, so the new tenant's MSP is ambiguous: create it with that MSP's API client, or ask an operator."),
+        };
     }
 
     /// <summary>Whether <paramref name="caller"/> runs the service: an operator client, or a person marked operator now.</summary>

@@ -56,14 +56,16 @@ public sealed class TenantsService(ITenantStore store, TenantProvisioner provisi
             _ => throw new InvalidArgumentException("Set id or slug."),
         };
 
-        if (tenant is null)
+        // Only operators, who may see every tenant, learn whether one exists; everyone else gets one answer for both.
+        if (tenant is not null && await access.ScopesInTenantAsync(current.Caller, tenant.Id, context.CancellationToken) is not null)
         {
-            throw new NotFoundException($"No tenant with {request.KeyCase.ToString().ToLowerInvariant()} '{CallerText.Shorten(request.KeyCase == GetTenantRequest.KeyOneofCase.Id ? request.Id : request.Slug)}'.");
+            return ToMessage(tenant);
         }
 
-        return await access.ScopesInTenantAsync(current.Caller, tenant.Id, context.CancellationToken) is null
-            ? throw new PermissionDeniedException($"The caller may not act in tenant '{tenant.Id}'.")
-            : ToMessage(tenant);
+        var named = $"{request.KeyCase.ToString().ToLowerInvariant()} '{CallerText.Shorten(request.KeyCase == GetTenantRequest.KeyOneofCase.Id ? request.Id : request.Slug)}'";
+        throw tenant is null && await access.IsOperatorAsync(current.Caller, context.CancellationToken)
+            ? new NotFoundException($"No tenant with {named}.")
+            : new PermissionDeniedException($"The caller may not act in a tenant with {named}.");
     }
 
     public override async Task<ListTenantsResponse> ListTenants(ListTenantsRequest request, ServerCallContext context)

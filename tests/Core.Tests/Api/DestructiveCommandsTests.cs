@@ -10,8 +10,8 @@ using CommandsClient = SaaSMdm.Contracts.V1.Commands.CommandsClient;
 namespace SaaSMdm.Core.Tests.Api;
 
 /// <summary>
-/// commands:write allows the everyday commands; one that destroys data or management also needs commands:destructive,
-/// whichever way the command is written (typed or raw plist), and a refused one queues nothing.
+/// commands:write allows the everyday commands; any other (one that changes or removes what is on the device) also
+/// needs commands:destructive, whichever way the command is written (typed or raw plist), and a refused one queues nothing.
 /// </summary>
 public sealed class DestructiveCommandsTests(ApiFixture<OnSqlite> fixture) : IClassFixture<ApiFixture<OnSqlite>>
 {
@@ -33,6 +33,8 @@ public sealed class DestructiveCommandsTests(ApiFixture<OnSqlite> fixture) : ICl
             new EnqueueCommandRequest { EraseDevice = new EraseDeviceCommand() },
             new EnqueueCommandRequest { RemoveProfile = new RemoveProfileCommand { Identifier = "com.example.wifi" } },
             new EnqueueCommandRequest { RawPlist = Plist("<key>RequestType</key><string>ClearPasscode</string><key>UnlockToken</key><data>AAEC</data>") },
+            new EnqueueCommandRequest { RawPlist = Plist("<key>RequestType</key><string>EnableLostMode</string><key>Message</key><string>Call IT</string>") },
+            new EnqueueCommandRequest { InstallProfile = new InstallProfileCommand { Payload = ByteString.CopyFromUtf8("not checked before the scope") } },
         };
         foreach (var request in refused)
         {

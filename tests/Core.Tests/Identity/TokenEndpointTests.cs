@@ -222,6 +222,18 @@ public abstract class TokenEndpointTests<TProvider>(CoreFixture<TProvider> fixtu
     }
 
     [Fact]
+    public async Task Wrong_passwords_sent_in_parallel_each_count_towards_lockout()
+    {
+        var (email, password) = await _callers.CreatePersonAsync();
+
+        var guesses = Enumerable.Range(0, 8).Select(_ => Assert.ThrowsAsync<TokenEndpointException>(() => _callers.SignInAsync(email, password + "-wrong")));
+        await Task.WhenAll(guesses);
+        var locked = await Assert.ThrowsAsync<TokenEndpointException>(() => _callers.SignInAsync(email, password));
+
+        Assert.Contains("locked", locked.Description, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_wrong_password_of_an_unknown_person_reads_like_a_wrong_password_of_a_known_one()
     {
         var (email, password) = await _callers.CreatePersonAsync();

@@ -19,6 +19,7 @@ public sealed class AccountService(
     CoreDbContext db,
     CurrentCaller current,
     UserManager<PersonEntity> people,
+    FailedSignIns failures,
     RefreshTokens refreshTokens) : Contracts.V1.Account.AccountBase
 {
     /// <summary>More than a person could use in one answer; ListTenants pages through the rest.</summary>
@@ -89,7 +90,7 @@ public sealed class AccountService(
             || (await people.RedeemTwoFactorRecoveryCodeAsync(person, code)).Succeeded;
         if (!valid)
         {
-            await people.AccessFailedAsync(person);
+            await failures.RecordAsync(person.Id, context.CancellationToken);
             throw new InvalidArgumentException("The code is wrong; enter the current code from the authenticator app or an unused recovery code.");
         }
 
@@ -114,7 +115,7 @@ public sealed class AccountService(
         var changed = await people.ChangePasswordAsync(person, request.CurrentPassword, request.NewPassword);
         if (changed.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.PasswordMismatch)))
         {
-            await people.AccessFailedAsync(person);
+            await failures.RecordAsync(person.Id, context.CancellationToken);
             throw new InvalidArgumentException("current_password is wrong.");
         }
 

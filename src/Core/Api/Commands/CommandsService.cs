@@ -29,7 +29,7 @@ public sealed class CommandsService(
     public override async Task<EnqueueCommandResponse> EnqueueCommand(EnqueueCommandRequest request, ServerCallContext context)
     {
         var command = CommandReader.Read(request);
-        if (DestructiveCommands.RequestTypes.Contains(command.RequestType))
+        if (!EverydayCommands.RequestTypes.Contains(command.RequestType))
         {
             caller.Require(ApiScopes.CommandsDestructive, command.RequestType);
         }

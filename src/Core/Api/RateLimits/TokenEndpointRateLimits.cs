@@ -37,7 +37,9 @@ public static class TokenEndpointRateLimits
     /// </summary>
     public static IApplicationBuilder UseTokenEndpointRateLimits(this IApplicationBuilder app) =>
         app.UseWhen(
-            http => http.Request.Path.Equals(TokenEndpointClient.Path, StringComparison.Ordinal) || http.Request.Path.StartsWithSegments(AccountEndpoints.PathPrefix, StringComparison.Ordinal),
+            // Routing matches paths without regard to case, so the limit must too.
+            http => http.Request.Path.Equals(TokenEndpointClient.Path, StringComparison.OrdinalIgnoreCase)
+                || http.Request.Path.StartsWithSegments(AccountEndpoints.PathPrefix, StringComparison.OrdinalIgnoreCase),
             branch => branch.UseRateLimiter());
 
     /// <summary>HTTP 429 with <c>Retry-After</c> in whole seconds and an OAuth2-style error body.</summary>

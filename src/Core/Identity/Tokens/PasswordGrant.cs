@@ -7,7 +7,7 @@ namespace SaaSMdm.Core.Identity.Tokens;
 /// A person signs in through the portal's client (RFC 6749 §4.3): email and password, plus the current TOTP code (or
 /// an unused recovery code) when two-factor sign-in is on. Failures count towards lockout; every wrong-credential answer reads the same.
 /// </summary>
-public sealed partial class PasswordGrant(UserManager<PersonEntity> people, PersonTokens personTokens, ILogger<PasswordGrant> logger) : ITokenGrant
+public sealed partial class PasswordGrant(UserManager<PersonEntity> people, FailedSignIns failures, PersonTokens personTokens, ILogger<PasswordGrant> logger) : ITokenGrant
 {
     private static readonly TokenError WrongCredentials = TokenError.InvalidGrant("The email or password is wrong.");
 
@@ -30,6 +30,8 @@ public sealed partial class PasswordGrant(UserManager<PersonEntity> people, Pers
         var person = await people.FindByEmailAsync(email);
         if (person is null)
         {
+            // Hash anyway (the same work as checking a real one), so the answer's timing does not tell which emails exist.
+            people.PasswordHasher.HashPassword(new PersonEntity(), password);
             return WrongCredentials;
         }
 
@@ -40,7 +42,7 @@ public sealed partial class PasswordGrant(UserManager<PersonEntity> people, Pers
 
         if (!await people.CheckPasswordAsync(person, password))
         {
-            await people.AccessFailedAsync(person);
+            await failures.RecordAsync(person.Id, cancellationToken);
             Log.SignInFailed(logger, person.Id, "wrong password");
             return WrongCredentials;
         }
@@ -62,7 +64,7 @@ public sealed partial class PasswordGrant(UserManager<PersonEntity> people, Pers
             if (!await people.VerifyTwoFactorTokenAsync(person, people.Options.Tokens.AuthenticatorTokenProvider, code)
                 && !(await people.RedeemTwoFactorRecoveryCodeAsync(person, code)).Succeeded)
             {
-                await people.AccessFailedAsync(person);
+                await failures.RecordAsync(person.Id, cancellationToken);
                 Log.SignInFailed(logger, person.Id, "wrong two-factor code");
                 return new TokenError(Contracts.Auth.TokenEndpointClient.TwoFactorRequiredError, "The two-factor code is wrong.");
             }

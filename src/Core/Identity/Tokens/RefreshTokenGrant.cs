@@ -30,6 +30,7 @@ public sealed class RefreshTokenGrant(RefreshTokens refreshTokens, UserManager<P
             return Refused;
         }
 
-        return await personTokens.IssueAsync(person, client, spent.FamilyId, cancellationToken);
+        var issued = await personTokens.IssueAsync(person, client, spent.FamilyId, cancellationToken);
+        return await refreshTokens.RevokedSinceAsync(spent.FamilyId, cancellationToken) ? Refused : issued;
     }
 }

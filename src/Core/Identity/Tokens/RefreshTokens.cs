@@ -43,18 +43,37 @@ public sealed class RefreshTokens(CoreDbContext db, TimeProvider clock, IOptions
             return null;
         }
 
-        if (row.UsedAt is not null)
+        // Conditional, so two requests racing with the same token cannot both spend it; the loser is a replay too.
+        var spent = row.UsedAt is null
+            && await db.RefreshTokens.Where(t => t.Id == row.Id && t.UsedAt == null)
+                .ExecuteUpdateAsync(set => set.SetProperty(t => t.UsedAt, now), cancellationToken) == 1;
+        if (!spent)
         {
-            await db.RefreshTokens.Where(t => t.FamilyId == row.FamilyId && t.RevokedAt == null)
-                .ExecuteUpdateAsync(set => set.SetProperty(t => t.RevokedAt, now), cancellationToken);
+            await RevokeFamilyAsync(row.FamilyId, now, cancellationToken);
             return null;
         }
 
-        // Conditional, so two requests racing with the same token cannot both spend it.
-        var spent = await db.RefreshTokens.Where(t => t.Id == row.Id && t.UsedAt == null)
-            .ExecuteUpdateAsync(set => set.SetProperty(t => t.UsedAt, now), cancellationToken);
-        return spent == 1 ? row : null;
+        return row;
     }
+
+    /// <summary>
+    /// Whether a replay revoked the family while its next token was being issued; if so that token is revoked too,
+    /// so a replay racing the rightful redemption never leaves a live token behind.
+    /// </summary>
+    public async Task<bool> RevokedSinceAsync(Guid familyId, CancellationToken cancellationToken)
+    {
+        if (!await db.RefreshTokens.AnyAsync(t => t.FamilyId == familyId && t.RevokedAt != null, cancellationToken))
+        {
+            return false;
+        }
+
+        await RevokeFamilyAsync(familyId, StoredTime.UtcNow(clock), cancellationToken);
+        return true;
+    }
+
+    private Task<int> RevokeFamilyAsync(Guid familyId, DateTime now, CancellationToken cancellationToken) =>
+        db.RefreshTokens.Where(t => t.FamilyId == familyId && t.RevokedAt == null)
+            .ExecuteUpdateAsync(set => set.SetProperty(t => t.RevokedAt, now), cancellationToken);
 
     /// <summary>Revokes every live refresh token of the person: after a password change or reset, every session signs in again.</summary>
     public Task RevokeAllAsync(Guid personId, CancellationToken cancellationToken)
