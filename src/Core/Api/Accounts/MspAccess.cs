@@ -7,7 +7,8 @@ using SaaSMdm.Rpc;
 namespace SaaSMdm.Core.Api.Accounts;
 
 /// <summary>
-/// Who may manage an MSP organization's people and clients: operators, and the MSP's own owners and admins. Like
+/// Who may manage an MSP organization's people and clients: operators, and the MSP's own owners (as in a tenant,
+/// admins run everything but people and API clients: either would hand out access to every tenant of the MSP). Like
 /// tenants, an MSP a caller may not manage is refused the same whether it exists or not; only operators learn which.
 /// </summary>
 public sealed class MspAccess(CoreDbContext db, TenantAccess access, CurrentCaller current)
@@ -24,7 +25,7 @@ public sealed class MspAccess(CoreDbContext db, TenantAccess access, CurrentCall
     /// <summary>The caller's standing in the MSP <paramref name="mspOrganizationId"/> names.</summary>
     /// <exception cref="InvalidArgumentException">the id is malformed.</exception>
     /// <exception cref="NotFoundException">an operator named an MSP that does not exist.</exception>
-    /// <exception cref="PermissionDeniedException">the caller is neither an operator nor an owner or admin of the MSP.</exception>
+    /// <exception cref="PermissionDeniedException">the caller is neither an operator nor an owner of the MSP.</exception>
     public async Task<MspManager> RequireManagerAsync(string mspOrganizationId, CancellationToken cancellationToken)
     {
         var mspId = AccountInput.Id(mspOrganizationId, "msp_organization_id");
@@ -40,13 +41,13 @@ public sealed class MspAccess(CoreDbContext db, TenantAccess access, CurrentCall
             ? await db.MspMemberships.AsNoTracking().Where(m => m.MspOrganizationId == mspId && m.PersonId == caller.SubjectId)
                 .Select(m => (TenantRole?)m.Role).SingleOrDefaultAsync(cancellationToken)
             : null;
-        return role >= TenantRole.Admin
+        return role == TenantRole.Owner
             ? new MspManager(mspId, role)
-            : throw new PermissionDeniedException($"Only operators and the owners and admins of MSP organization '{mspId}' may manage it.");
+            : throw new PermissionDeniedException($"Only operators and the owners of MSP organization '{mspId}' may manage its people and API clients.");
     }
 }
 
-/// <summary>A caller allowed to manage an MSP: an operator (<see cref="Role"/> null) or one of its owners or admins.</summary>
+/// <summary>A caller allowed to manage an MSP: an operator (<see cref="Role"/> null) or one of its owners.</summary>
 public sealed record MspManager(Guid MspOrganizationId, TenantRole? Role)
 {
     /// <summary>No one grants, changes or takes away a role above their own: Owner is for owners and operators.</summary>
