@@ -137,6 +137,31 @@ public abstract class EventsApiTests<TProvider>(EventsFixture<TProvider> fixture
         Assert.Equal(all[^1].Cursor, last.NextCursor);
     }
 
+    [Fact]
+    public async Task A_filtered_ListEvents_moves_its_cursor_past_the_events_it_examined_even_when_none_matched()
+    {
+        var tenant = await fixture.SharedTenantAsync();
+        using var client = await fixture.ClientOfAsync(tenant.Id);
+        var start = await HeadAsync(client);
+        await tenant.EnrollDeviceAsync();
+        var all = await ListAllAsync(client, start, pageSize: 1000);
+
+        var nothingMatched = await client.Events.ListEventsAsync(new ListEventsRequest
+        {
+            TenantId = client.Tenant, AfterCursor = start, PageSize = 1000, Types_ = { EventTypes.PushCertificateExpiring },
+        });
+        var firstOnly = await client.Events.ListEventsAsync(new ListEventsRequest
+        {
+            TenantId = client.Tenant, AfterCursor = start, PageSize = all.Count, Types_ = { all[0].Type },
+        });
+
+        Assert.True(all.Count > 1);
+        Assert.Empty(nothingMatched.Events);
+        Assert.Equal(all[^1].Cursor, nothingMatched.NextCursor);
+        Assert.Equal(all.Where(e => e.Type == all[0].Type).Select(e => e.Id), firstOnly.Events.Select(e => e.Id));
+        Assert.Equal(all[^1].Cursor, firstOnly.NextCursor);
+    }
+
     [Theory]
     [InlineData("device.renamed", "", 0)]
     [InlineData("", "not-a-cursor", 0)]
@@ -267,7 +292,7 @@ public abstract class EventsApiTests<TProvider>(EventsFixture<TProvider> fixture
         {
             var page = await client.Events.ListEventsAsync(new ListEventsRequest { TenantId = client.Tenant, AfterCursor = after, PageSize = pageSize, Types_ = { types ?? [] } });
             events.AddRange(page.Events);
-            if (page.Events.Count == 0)
+            if (page.NextCursor == after)
             {
                 return events;
             }
