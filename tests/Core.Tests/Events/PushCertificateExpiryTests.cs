@@ -67,9 +67,4 @@ public abstract class PushCertificateExpiryTests<TProvider>(EventsFixture<TProvi
             fixture.Host.Services.GetRequiredService<IOptions<RetentionOptions>>(),
             new ShiftedClock(later),
             NullLogger<PushCertificateExpiryNotices>.Instance).CheckOnceAsync(CancellationToken.None);
-
-    private sealed class ShiftedClock(TimeSpan shift) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => base.GetUtcNow() + shift;
-    }
 }
