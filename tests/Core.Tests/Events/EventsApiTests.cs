@@ -225,6 +225,38 @@ public abstract class EventsApiTests<TProvider>(EventsFixture<TProvider> fixture
     }
 
     [Fact]
+    public async Task A_caller_with_its_maximum_of_streams_open_is_RESOURCE_EXHAUSTED_until_one_closes_and_other_callers_are_not()
+    {
+        var tenant = await fixture.SharedTenantAsync();
+        using var client = await fixture.ClientOfAsync(tenant.Id);
+        using var other = await fixture.ClientOfAsync(tenant.Id);
+        await tenant.EnrollDeviceAsync();
+        var fromOldest = new WatchEventsRequest { TenantId = client.Tenant };
+        var open = new List<AsyncServerStreamingCall<Event>>();
+        try
+        {
+            for (var i = 0; i < EventsFixture<TProvider>.MaxStreamsPerCaller; i++)
+            {
+                open.Add(client.Events.WatchEventsAsync(fromOldest));
+                await TakeAsync(open[^1], 1);
+            }
+
+            using var oneTooMany = client.Events.WatchEventsAsync(fromOldest);
+            var refused = await Assert.ThrowsAsync<RpcException>(() => oneTooMany.ResponseStream.MoveNext(CancellationToken.None));
+            using var othersStream = other.Events.WatchEventsAsync(fromOldest);
+            await TakeAsync(othersStream, 1);
+            open[0].Dispose();
+            open.Add((await Eventually.GetAsync<AsyncServerStreamingCall<Event>?>(() => TryWatchAsync(client, fromOldest), stream => stream is not null, "a stream once one closed"))!);
+
+            Assert.Equal(StatusCode.ResourceExhausted, refused.StatusCode);
+        }
+        finally
+        {
+            open.ForEach(stream => stream.Dispose());
+        }
+    }
+
+    [Fact]
     public async Task WatchEvents_ends_with_DEADLINE_EXCEEDED_when_the_deadline_passes()
     {
         var tenant = await fixture.SharedTenantAsync();
@@ -298,6 +330,22 @@ public abstract class EventsApiTests<TProvider>(EventsFixture<TProvider> fixture
             }
 
             after = page.NextCursor;
+        }
+    }
+
+    /// <summary>A stream that has sent its first event, or null when the caller may not open one more.</summary>
+    private static async Task<AsyncServerStreamingCall<Event>?> TryWatchAsync(TenantClient client, WatchEventsRequest request)
+    {
+        var stream = client.Events.WatchEventsAsync(request);
+        try
+        {
+            await TakeAsync(stream, 1);
+            return stream;
+        }
+        catch (RpcException e) when (e.StatusCode == StatusCode.ResourceExhausted)
+        {
+            stream.Dispose();
+            return null;
         }
     }
 

@@ -13,6 +13,7 @@ namespace SaaSMdm.Core.Api.Events;
 public sealed class EventsService(
     EventReader reader,
     EventSignal signal,
+    WatchStreamLimiter streams,
     TenantContext tenant,
     CurrentCaller caller,
     TenantAccess access,
@@ -43,6 +44,8 @@ public sealed class EventsService(
         var after = EventCursor.Read(request.AfterCursor, "after_cursor");
         var types = EventTypes.ParseFilter(request.Types_, "types");
         var settings = options.Value;
+        using var slot = streams.TryOpen(caller.Caller) ?? throw new ResourceExhaustedException(
+            $"This caller already has {settings.MaxStreamsPerCaller} WatchEvents streams open here; close one, or read with fewer streams (one stream can watch several types).");
         var poll = TimeSpan.FromMilliseconds(settings.PollMilliseconds);
         var recheckAt = clock.GetUtcNow().AddSeconds(settings.WatchRecheckSeconds);
         while (true)
