@@ -26,4 +26,8 @@ public sealed class EventOptions
     /// <summary>How often a WatchEvents stream checks that its caller may still read the tenant's events; a revoked one's stream ends.</summary>
     [Range(1, 3600)]
     public int WatchRecheckSeconds { get; set; } = 60;
+
+    /// <summary>WatchEvents streams one caller may have open on one replica; one more is RESOURCE_EXHAUSTED.</summary>
+    [Range(1, 1000)]
+    public int MaxStreamsPerCaller { get; set; } = 10;
 }

@@ -16,6 +16,7 @@ public static class EventsServiceCollectionExtensions
         services.AddSingleton(signal);
         services.ConfigureDbContext<CoreDbContext>(options => options.AddInterceptors(new EventCommitNotifier(signal)));
         services.AddScoped<EventReader>();
+        services.AddSingleton<WatchStreamLimiter>();
         services.AddSingleton<PushCertificateExpiryNotices>();
         services.AddHostedService(provider => provider.GetRequiredService<PushCertificateExpiryNotices>());
 

@@ -10,7 +10,8 @@ namespace SaaSMdm.Core.Events;
 /// Warns each tenant that its APNs push certificate expires: a push_certificate.expiring event when it is within
 /// 30, 14, 7 and 1 days of expiry, once per threshold (a certificate first seen at 10 days gets the 14-day notice,
 /// then the 7- and 1-day ones). Runs on the retention sweep's cadence; every replica may run it, the notice's key
-/// lets only one of them send each notice.
+/// lets only one of them send each notice. A certificate expired more than <see cref="ExpiredGrace"/> ago is left
+/// alone: the retention sweep deletes old notices, and announcing them again every run would be noise.
 /// </summary>
 public sealed partial class PushCertificateExpiryNotices(
     IServiceScopeFactory scopes,
@@ -20,16 +21,19 @@ public sealed partial class PushCertificateExpiryNotices(
 {
     private static readonly int[] ThresholdDays = [1, 7, 14, 30];
 
+    private static readonly TimeSpan ExpiredGrace = TimeSpan.FromDays(1);
+
     /// <returns>How many notices this run sent.</returns>
     public async Task<int> CheckOnceAsync(CancellationToken cancellationToken)
     {
         var now = StoredTime.UtcNow(clock);
         var soonest = now.AddDays(ThresholdDays[^1]);
+        var expiredLongAgo = now - ExpiredGrace;
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CoreDbContext>();
 
         var expiring = await db.PushCertificates.IgnoreQueryFilters().AsNoTracking()
-            .Where(p => p.NotAfter <= soonest)
+            .Where(p => p.NotAfter <= soonest && p.NotAfter >= expiredLongAgo)
             .Select(p => new { p.TenantId, p.Topic, p.NotAfter })
             .ToListAsync(cancellationToken);
         var tenants = expiring.Select(p => p.TenantId).ToList();
@@ -46,7 +50,7 @@ public sealed partial class PushCertificateExpiryNotices(
             var left = certificate.NotAfter - now;
             var threshold = ThresholdDays.First(days => left <= TimeSpan.FromDays(days));
             if (!sent.Contains((certificate.TenantId, certificate.NotAfter, threshold))
-                && await TrySendAsync(db, certificate.TenantId, certificate.Topic, certificate.NotAfter, threshold, now, cancellationToken))
+                && await TrySendAsync(db, certificate.TenantId, certificate.Topic, certificate.NotAfter, threshold, cancellationToken))
             {
                 notices++;
             }
@@ -58,9 +62,13 @@ public sealed partial class PushCertificateExpiryNotices(
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         MaintenanceCadence.RunAsync(cadence.Value, clock, CheckOnceAsync, e => LogCheckFailed(logger, e), stoppingToken);
 
-    /// <summary>The notice row and its event in one save; false when another replica sent this notice first.</summary>
-    private async Task<bool> TrySendAsync(CoreDbContext db, Guid tenantId, string topic, DateTime notAfter, int threshold, DateTime now, CancellationToken cancellationToken)
+    /// <summary>
+    /// The notice row and its event in one save; false when another replica sent this notice first. The event's time
+    /// is read just before its save, since readers age gaps by it (see <see cref="EventReader"/>).
+    /// </summary>
+    private async Task<bool> TrySendAsync(CoreDbContext db, Guid tenantId, string topic, DateTime notAfter, int threshold, CancellationToken cancellationToken)
     {
+        var now = StoredTime.UtcNow(clock);
         var daysLeft = Math.Max(0, (int)Math.Floor((notAfter - now).TotalDays));
         db.PushCertificateNotices.Add(new PushCertificateNoticeEntity { TenantId = tenantId, NotAfter = notAfter, ThresholdDays = threshold, SentAt = now });
         EventLog.Append(db, EventTypes.PushCertificateExpiring, tenantId, now, EventData.PushCertificateExpiring(topic, notAfter, daysLeft));

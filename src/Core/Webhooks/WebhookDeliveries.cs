@@ -16,36 +16,70 @@ public sealed record ClaimedDelivery(
 /// </summary>
 public sealed partial class WebhookDeliveries(IServiceScopeFactory scopes, IOptions<WebhookOptions> options, TimeProvider clock, ILogger<WebhookDeliveries> logger)
 {
-    /// <summary>Claims up to a batch of due deliveries of enabled webhooks.</summary>
+    /// <summary>
+    /// Claims due deliveries of enabled webhooks: at most <see cref="WebhookOptions.MaxConcurrentDeliveries"/>, so
+    /// every claimed one is posted at once and its lease covers just its own attempt. The webhooks with the oldest
+    /// due deliveries share the slots evenly (less what other replicas hold of theirs), so one endpoint with a long
+    /// backlog — a dead one, say — cannot take every slot from the others.
+    /// </summary>
     public async Task<IReadOnlyList<ClaimedDelivery>> ClaimDueAsync(CancellationToken cancellationToken)
     {
-        var settings = options.Value;
+        var slots = options.Value.MaxConcurrentDeliveries;
         var now = StoredTime.UtcNow(clock);
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CoreDbContext>();
         var deliveries = db.WebhookDeliveries.IgnoreQueryFilters();
         var webhooks = db.Webhooks.IgnoreQueryFilters();
+        var due = deliveries.Where(d => d.State == WebhookDeliveryState.Pending && d.NextAttemptAt <= now && (d.LeaseUntil == null || d.LeaseUntil < now)
+            && webhooks.Any(w => w.Id == d.WebhookId && w.Enabled));
 
-        var due = await deliveries
-            .Where(d => d.State == WebhookDeliveryState.Pending && d.NextAttemptAt <= now && (d.LeaseUntil == null || d.LeaseUntil < now)
-                && webhooks.Any(w => w.Id == d.WebhookId && w.Enabled))
-            .OrderBy(d => d.NextAttemptAt)
-            .Select(d => d.Id)
-            .Take(settings.BatchSize)
+        var waiting = await due.GroupBy(d => d.WebhookId)
+            .Select(g => new { WebhookId = g.Key, Oldest = g.Min(d => d.NextAttemptAt) })
+            .OrderBy(g => g.Oldest)
+            .Take(slots)
+            .Select(g => g.WebhookId)
             .ToListAsync(cancellationToken);
-        if (due.Count == 0)
+        if (waiting.Count == 0)
         {
             return [];
         }
 
+        var held = await deliveries
+            .Where(d => waiting.Contains(d.WebhookId) && d.State == WebhookDeliveryState.Pending && d.LeaseUntil >= now)
+            .GroupBy(d => d.WebhookId)
+            .Select(g => new { WebhookId = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.WebhookId, g => g.Count, cancellationToken);
+        var share = Math.Max(1, slots / waiting.Count);
+        var chosen = new List<Guid>();
+        foreach (var webhookId in waiting)
+        {
+            var room = Math.Min(share - held.GetValueOrDefault(webhookId), slots - chosen.Count);
+            if (room > 0)
+            {
+                chosen.AddRange(await due.Where(d => d.WebhookId == webhookId).OrderBy(d => d.NextAttemptAt).Select(d => d.Id).Take(room).ToListAsync(cancellationToken));
+            }
+        }
+
+        return await LeaseAsync(db, chosen, now, cancellationToken);
+    }
+
+    /// <summary>Takes the lease of those of <paramref name="chosen"/> no other replica took meanwhile.</summary>
+    private async Task<IReadOnlyList<ClaimedDelivery>> LeaseAsync(CoreDbContext db, List<Guid> chosen, DateTime now, CancellationToken cancellationToken)
+    {
+        if (chosen.Count == 0)
+        {
+            return [];
+        }
+
+        var deliveries = db.WebhookDeliveries.IgnoreQueryFilters();
         var lease = Guid.NewGuid();
-        var until = now.AddSeconds(settings.LeaseSeconds);
+        var until = now.AddSeconds(options.Value.LeaseSeconds);
         await deliveries
-            .Where(d => due.Contains(d.Id) && d.State == WebhookDeliveryState.Pending && (d.LeaseUntil == null || d.LeaseUntil < now))
+            .Where(d => chosen.Contains(d.Id) && d.State == WebhookDeliveryState.Pending && (d.LeaseUntil == null || d.LeaseUntil < now))
             .ExecuteUpdateAsync(update => update.SetProperty(d => d.LeaseToken, lease).SetProperty(d => d.LeaseUntil, until), cancellationToken);
         return await deliveries.AsNoTracking()
             .Where(d => d.LeaseToken == lease)
-            .Join(webhooks, d => d.WebhookId, w => w.Id, (d, w) => new ClaimedDelivery(
+            .Join(db.Webhooks.IgnoreQueryFilters(), d => d.WebhookId, w => w.Id, (d, w) => new ClaimedDelivery(
                 d.Id, d.TenantId, d.WebhookId, d.EventId, d.EventType, d.Payload, d.Attempts, lease, w.Url, w.ProtectedSecret))
             .ToListAsync(cancellationToken);
     }
@@ -125,9 +159,24 @@ public sealed partial class WebhookDeliveries(IServiceScopeFactory scopes, IOpti
                 .SetProperty(w => w.UpdatedAt, now), cancellationToken);
         if (disabled > 0)
         {
+            await FailPendingAsync(db, delivery.WebhookId, now, cancellationToken);
             LogDisabled(logger, delivery.WebhookId, delivery.TenantId, threshold);
         }
     }
+
+    /// <summary>
+    /// Fails the pending deliveries of a webhook being disabled, in the caller's transaction: a disabled webhook
+    /// makes no more attempts (they would only clog the claim query), and enabling it again starts afresh rather
+    /// than replaying them. An attempt in flight meanwhile loses its lease and is not recorded.
+    /// </summary>
+    public static Task<int> FailPendingAsync(CoreDbContext db, Guid webhookId, DateTime now, CancellationToken cancellationToken) =>
+        db.WebhookDeliveries.IgnoreQueryFilters()
+            .Where(d => d.WebhookId == webhookId && d.State == WebhookDeliveryState.Pending)
+            .ExecuteUpdateAsync(update => update
+                .SetProperty(d => d.State, WebhookDeliveryState.Failed)
+                .SetProperty(d => d.CompletedAt, now)
+                .SetProperty(d => d.LeaseToken, (Guid?)null)
+                .SetProperty(d => d.LeaseUntil, (DateTime?)null), cancellationToken);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Webhook delivery {DeliveryId} changed hands or was deleted during its attempt; the attempt is not recorded")]
     private static partial void LogLeaseLost(ILogger logger, Guid deliveryId);

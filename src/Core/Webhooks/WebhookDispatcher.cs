@@ -17,8 +17,8 @@ public sealed partial class WebhookDispatcher(
     TimeProvider clock,
     ILogger<WebhookDispatcher> logger) : BackgroundService
 {
-    /// <summary>One round: new events into deliveries, then one batch of due deliveries sent.</summary>
-    /// <returns>Whether a full batch was sent, so more may be due right away.</returns>
+    /// <summary>One round: new events into deliveries, then the due deliveries claimed for this round sent, all at once.</summary>
+    /// <returns>Whether any was sent, so more may be due right away (a round claims only a few per webhook).</returns>
     public async Task<bool> RunOnceAsync(CancellationToken cancellationToken)
     {
         await fanOut.RunAsync(cancellationToken);
@@ -36,7 +36,7 @@ public sealed partial class WebhookDispatcher(
                     LogAttemptFailed(logger, delivery.Id, delivery.WebhookId, delivery.Attempts + 1, outcome.HttpStatus, outcome.Error!);
                 }
             });
-        return claimed.Count >= options.Value.BatchSize;
+        return claimed.Count > 0;
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

@@ -31,11 +31,14 @@ public sealed class WebhookOptions
     [Range(50, 60_000)]
     public int PollMilliseconds { get; set; } = 1000;
 
-    /// <summary>Deliveries one replica sends at once.</summary>
+    /// <summary>
+    /// Deliveries one replica claims per round and sends at once (shared evenly among the webhooks that have due
+    /// ones); the round's attempts all run at once, so each claim's lease covers one attempt.
+    /// </summary>
     [Range(1, 256)]
     public int MaxConcurrentDeliveries { get; set; } = 16;
 
-    /// <summary>Deliveries one replica claims per round, and events turned into deliveries per webhook per round.</summary>
+    /// <summary>Events turned into deliveries per webhook per round.</summary>
     [Range(1, 10_000)]
     public int BatchSize { get; set; } = 200;
 

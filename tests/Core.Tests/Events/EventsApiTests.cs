@@ -137,6 +137,31 @@ public abstract class EventsApiTests<TProvider>(EventsFixture<TProvider> fixture
         Assert.Equal(all[^1].Cursor, last.NextCursor);
     }
 
+    [Fact]
+    public async Task A_filtered_ListEvents_moves_its_cursor_past_the_events_it_examined_even_when_none_matched()
+    {
+        var tenant = await fixture.SharedTenantAsync();
+        using var client = await fixture.ClientOfAsync(tenant.Id);
+        var start = await HeadAsync(client);
+        await tenant.EnrollDeviceAsync();
+        var all = await ListAllAsync(client, start, pageSize: 1000);
+
+        var nothingMatched = await client.Events.ListEventsAsync(new ListEventsRequest
+        {
+            TenantId = client.Tenant, AfterCursor = start, PageSize = 1000, Types_ = { EventTypes.PushCertificateExpiring },
+        });
+        var firstOnly = await client.Events.ListEventsAsync(new ListEventsRequest
+        {
+            TenantId = client.Tenant, AfterCursor = start, PageSize = all.Count, Types_ = { all[0].Type },
+        });
+
+        Assert.True(all.Count > 1);
+        Assert.Empty(nothingMatched.Events);
+        Assert.Equal(all[^1].Cursor, nothingMatched.NextCursor);
+        Assert.Equal(all.Where(e => e.Type == all[0].Type).Select(e => e.Id), firstOnly.Events.Select(e => e.Id));
+        Assert.Equal(all[^1].Cursor, firstOnly.NextCursor);
+    }
+
     [Theory]
     [InlineData("device.renamed", "", 0)]
     [InlineData("", "not-a-cursor", 0)]
@@ -197,6 +222,38 @@ public abstract class EventsApiTests<TProvider>(EventsFixture<TProvider> fixture
         Assert.Equal(
             (await ListAllAsync(client, start)).Where(e => e.Type == EventTypes.DeviceEnrolled).Select(e => e.Id),
             first.Where(e => e.Type == EventTypes.DeviceEnrolled).Append(next).Select(e => e.Id));
+    }
+
+    [Fact]
+    public async Task A_caller_with_its_maximum_of_streams_open_is_RESOURCE_EXHAUSTED_until_one_closes_and_other_callers_are_not()
+    {
+        var tenant = await fixture.SharedTenantAsync();
+        using var client = await fixture.ClientOfAsync(tenant.Id);
+        using var other = await fixture.ClientOfAsync(tenant.Id);
+        await tenant.EnrollDeviceAsync();
+        var fromOldest = new WatchEventsRequest { TenantId = client.Tenant };
+        var open = new List<AsyncServerStreamingCall<Event>>();
+        try
+        {
+            for (var i = 0; i < EventsFixture<TProvider>.MaxStreamsPerCaller; i++)
+            {
+                open.Add(client.Events.WatchEventsAsync(fromOldest));
+                await TakeAsync(open[^1], 1);
+            }
+
+            using var oneTooMany = client.Events.WatchEventsAsync(fromOldest);
+            var refused = await Assert.ThrowsAsync<RpcException>(() => oneTooMany.ResponseStream.MoveNext(CancellationToken.None));
+            using var othersStream = other.Events.WatchEventsAsync(fromOldest);
+            await TakeAsync(othersStream, 1);
+            open[0].Dispose();
+            open.Add((await Eventually.GetAsync<AsyncServerStreamingCall<Event>?>(() => TryWatchAsync(client, fromOldest), stream => stream is not null, "a stream once one closed"))!);
+
+            Assert.Equal(StatusCode.ResourceExhausted, refused.StatusCode);
+        }
+        finally
+        {
+            open.ForEach(stream => stream.Dispose());
+        }
     }
 
     [Fact]
@@ -267,12 +324,28 @@ public abstract class EventsApiTests<TProvider>(EventsFixture<TProvider> fixture
         {
             var page = await client.Events.ListEventsAsync(new ListEventsRequest { TenantId = client.Tenant, AfterCursor = after, PageSize = pageSize, Types_ = { types ?? [] } });
             events.AddRange(page.Events);
-            if (page.Events.Count == 0)
+            if (page.NextCursor == after)
             {
                 return events;
             }
 
             after = page.NextCursor;
+        }
+    }
+
+    /// <summary>A stream that has sent its first event, or null when the caller may not open one more.</summary>
+    private static async Task<AsyncServerStreamingCall<Event>?> TryWatchAsync(TenantClient client, WatchEventsRequest request)
+    {
+        var stream = client.Events.WatchEventsAsync(request);
+        try
+        {
+            await TakeAsync(stream, 1);
+            return stream;
+        }
+        catch (RpcException e) when (e.StatusCode == StatusCode.ResourceExhausted)
+        {
+            stream.Dispose();
+            return null;
         }
     }
 

@@ -20,6 +20,8 @@ public sealed class EventsFixture<TProvider> : GatewayFixture<TProvider> where T
 
     public const int DisableAfterFailures = 2;
 
+    public const int MaxStreamsPerCaller = 3;
+
     protected override IReadOnlyDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>
     {
         ["Webhooks:AllowInsecureHttp"] = "true",
@@ -31,6 +33,7 @@ public sealed class EventsFixture<TProvider> : GatewayFixture<TProvider> where T
         ["Webhooks:TimeoutSeconds"] = "3",
         ["Events:PollMilliseconds"] = "100",
         ["Events:WatchRecheckSeconds"] = "1",
+        ["Events:MaxStreamsPerCaller"] = MaxStreamsPerCaller.ToString(),
         ["Retention:FirstSweepDelaySeconds"] = "86400",
     };
 

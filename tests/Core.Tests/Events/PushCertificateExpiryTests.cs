@@ -40,6 +40,26 @@ public abstract class PushCertificateExpiryTests<TProvider>(EventsFixture<TProvi
         Assert.All(events, e => Assert.Null(e.DeviceId));
     }
 
+    [Fact]
+    public async Task A_certificate_expired_long_ago_is_not_announced_again_after_retention_sweeps_its_notices()
+    {
+        var tenant = await fixture.CreateTenantAsync();
+        await fixture.InTenantAsync(tenant.Id, async (db, _) =>
+        {
+            (await db.PushCertificates.SingleAsync()).NotAfter = DateTime.UtcNow.AddDays(-40);
+            await db.SaveChangesAsync();
+        });
+
+        var sweep = fixture.Host.Services.GetRequiredService<RetentionSweep>();
+        for (var round = 0; round < 2; round++)
+        {
+            await CheckAsync(TimeSpan.Zero);
+            await sweep.SweepOnceAsync(CancellationToken.None);
+        }
+
+        Assert.Equal(0, await fixture.ReadAsync(tenant.Id, db => db.Events.AsNoTracking().CountAsync(e => e.Type == EventTypes.PushCertificateExpiring)));
+    }
+
     /// <summary>One check as of <paramref name="later"/> from now, for the one tenant whose certificate expires soon.</summary>
     private Task<int> CheckAsync(TimeSpan later) =>
         new PushCertificateExpiryNotices(
@@ -47,9 +67,4 @@ public abstract class PushCertificateExpiryTests<TProvider>(EventsFixture<TProvi
             fixture.Host.Services.GetRequiredService<IOptions<RetentionOptions>>(),
             new ShiftedClock(later),
             NullLogger<PushCertificateExpiryNotices>.Instance).CheckOnceAsync(CancellationToken.None);
-
-    private sealed class ShiftedClock(TimeSpan shift) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => base.GetUtcNow() + shift;
-    }
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using SaaSMdm.Core.Webhooks;
 using SaaSMdm.Rpc;
@@ -31,26 +32,57 @@ public sealed class WebhookUrlPolicyTests(WebhookReceiver receiver) : IClassFixt
     [InlineData("https://224.0.0.1/hook")]
     [InlineData("https://does-not-resolve.invalid/hook")]
     [InlineData("http://93.184.216.34/hook")]
+    [InlineData("https://[64:ff9b::a00:1]/hook")]
+    [InlineData("https://[64:ff9b::7f00:1]/hook")]
+    [InlineData("https://[64:ff9b:1::5db8:d822]/hook")]
+    [InlineData("https://[2002:5db8:d822::1]/hook")]
+    [InlineData("https://[2001:0:4136:e378:8000:63bf:3fff:fdd2]/hook")]
     public async Task Hosts_that_are_not_public_and_plain_http_are_refused(string url)
     {
-        var refused = await Assert.ThrowsAsync<InvalidArgumentException>(() => new WebhookUrlPolicy(Production).CheckAsync(url, "url", CancellationToken.None));
+        var refused = await Assert.ThrowsAsync<InvalidArgumentException>(() => Policy(Production).CheckAsync(url, "url", CancellationToken.None));
 
         Assert.StartsWith("url", refused.Status.Detail, StringComparison.Ordinal);
     }
 
     [Theory]
+    [InlineData("https://localhost/hook", "127.0.0.1")]
+    [InlineData("https://[64:ff9b::a00:1]/hook", "10.0.0.1")]
+    public async Task A_refusal_does_not_tell_the_caller_where_the_host_resolves(string url, string address)
+    {
+        var refused = await Assert.ThrowsAsync<InvalidArgumentException>(() => Policy(Production).CheckAsync(url, "url", CancellationToken.None));
+
+        Assert.Equal("url: the host is not a public internet address; webhooks go to public hosts only.", refused.Status.Detail);
+        Assert.DoesNotContain(address, refused.Status.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_host_longer_than_DNS_allows_is_INVALID_ARGUMENT()
+    {
+        var host = string.Join('.', Enumerable.Repeat(new string('a', 62), 4)) + ".com";
+        var policy = Policy(Production);
+
+        var refused = await Assert.ThrowsAsync<InvalidArgumentException>(() => policy.CheckAsync($"https://{host}/hook", "url", CancellationToken.None));
+        var atConnect = await Assert.ThrowsAsync<WebhookAddressException>(() => policy.AddressesAsync(host, CancellationToken.None));
+
+        Assert.True(host.Length > WebhookUrlPolicy.MaxHostLength);
+        Assert.Contains("at most 253", refused.Status.Detail, StringComparison.Ordinal);
+        Assert.Equal("the host does not resolve.", atConnect.Message);
+    }
+
+    [Theory]
     [InlineData("https://93.184.216.34/hook?source=mdm")]
     [InlineData("https://[2606:4700:4700::1111]:8443/hooks/a")]
+    [InlineData("https://[64:ff9b::5db8:d822]/hook")]
     public async Task Public_https_hosts_are_allowed(string url) =>
-        Assert.Equal(new Uri(url), await new WebhookUrlPolicy(Production).CheckAsync(url, "url", CancellationToken.None));
+        Assert.Equal(new Uri(url), await Policy(Production).CheckAsync(url, "url", CancellationToken.None));
 
     [Fact]
     public async Task A_connection_to_a_host_that_now_resolves_to_a_private_address_is_refused_before_anything_is_sent()
     {
         var url = receiver.NewHook(out var name);
-        var lenient = new WebhookUrlPolicy(Options.Create(new WebhookOptions { AllowInsecureHttp = true, AllowPrivateNetworks = true }));
+        var lenient = Policy(Options.Create(new WebhookOptions { AllowInsecureHttp = true, AllowPrivateNetworks = true }));
         await lenient.CheckAsync(url, "url", CancellationToken.None);
-        using var http = new WebhookHttp(new WebhookUrlPolicy(Production), Production);
+        using var http = new WebhookHttp(Policy(Production), Production);
 
         var refused = await Assert.ThrowsAsync<HttpRequestException>(() => http.Client.PostAsync(url, new StringContent("{}")));
 
@@ -71,6 +103,8 @@ public sealed class WebhookUrlPolicyTests(WebhookReceiver receiver) : IClassFixt
 
         Assert.Equal($"t=1700000000,v1={python.EnsureSuccess().StandardOutput.Trim()}", header);
     }
+
+    private static WebhookUrlPolicy Policy(IOptions<WebhookOptions> options) => new(options, NullLogger<WebhookUrlPolicy>.Instance);
 
     [Theory]
     [InlineData(1, 30, 0.5, 30)]

@@ -1,6 +1,9 @@
 using System.Text;
 using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using SaaSMdm.Apple.Mdm;
 using SaaSMdm.Apple.Plist;
 using SaaSMdm.Contracts.V1;
@@ -99,6 +102,7 @@ public abstract class WebhooksApiTests<TProvider>(EventsFixture<TProvider> fixtu
         using var client = await fixture.ClientOfAsync((await fixture.SharedTenantAsync()).Id);
         var (webhook, name) = await CreateAsync(client, 503, QuietType);
         var request = new SendTestEventRequest { TenantId = client.Tenant, WebhookId = webhook.Id };
+        var waiting = Assert.Single(await AddDeliveriesAsync(client, webhook.Id, 1, DateTime.UtcNow.AddHours(1)));
 
         for (var i = 0; i < EventsFixture<TProvider>.DisableAfterFailures; i++)
         {
@@ -117,6 +121,7 @@ public abstract class WebhooksApiTests<TProvider>(EventsFixture<TProvider> fixtu
         Assert.Contains($"{EventsFixture<TProvider>.DisableAfterFailures} deliveries in a row failed", disabled.DisabledReason, StringComparison.Ordinal);
         Assert.Contains("HTTP 503", disabled.DisabledReason, StringComparison.Ordinal);
         Assert.Equal(EventsFixture<TProvider>.DisableAfterFailures, disabled.ConsecutiveFailures);
+        Assert.Equal(WebhookDeliveryState.Failed, (await DeliveryAsync(client, webhook.Id, waiting.ToString())).State);
         Assert.Equal(StatusCode.FailedPrecondition, refused.StatusCode);
         Assert.Equal((true, 0, ""), (enabled.Enabled, enabled.ConsecutiveFailures, enabled.DisabledReason));
         Assert.Equal(200, Assert.Single(delivered.Attempts).HttpStatus);
@@ -249,41 +254,13 @@ public abstract class WebhooksApiTests<TProvider>(EventsFixture<TProvider> fixtu
     {
         using var client = await fixture.ClientOfAsync((await fixture.SharedTenantAsync()).Id);
         var (webhook, name) = await CreateAsync(client, 204, QuietType);
-        var webhookId = Guid.Parse(webhook.Id);
         const int Count = 40;
-        await fixture.InTenantAsync(client.TenantId, async (db, _) =>
-        {
-            var now = DateTime.UtcNow.AddSeconds(-1);
-            db.WebhookDeliveries.AddRange(Enumerable.Range(0, Count).Select(i =>
-            {
-                var eventId = Guid.NewGuid();
-                return new WebhookDeliveryEntity
-                {
-                    Id = Guid.CreateVersion7(),
-                    TenantId = client.TenantId,
-                    WebhookId = webhookId,
-                    EventId = eventId,
-                    EventType = EventTypes.WebhookTest,
-                    Payload = WebhookPayload.Of(eventId, EventTypes.WebhookTest, now, client.TenantId, null, null, new JsonObject { ["n"] = i }),
-                    CreatedAt = now,
-                    NextAttemptAt = now,
-                };
-            }));
-            await db.SaveChangesAsync();
-        });
+        await AddDeliveriesAsync(client, webhook.Id, Count, DateTime.UtcNow.AddSeconds(-1));
 
         var dispatcher = fixture.Host.Services.GetRequiredService<WebhookDispatcher>();
         await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => dispatcher.RunOnceAsync(CancellationToken.None))));
-        var posts = await Eventually.GetAsync(() => receiver.For(name), r => r.Count >= Count, "every delivery sent");
-        var pages = new List<WebhookDelivery>();
-        var token = "";
-        do
-        {
-            var page = await client.Webhooks.ListWebhookDeliveriesAsync(new ListWebhookDeliveriesRequest { TenantId = client.Tenant, WebhookId = webhook.Id, PageSize = 7, PageToken = token });
-            pages.AddRange(page.Deliveries);
-            token = page.NextPageToken;
-        }
-        while (token.Length > 0);
+        var pages = await Eventually.GetAsync(() => ListPagedAsync(client, webhook.Id), all => all.All(d => d.State == WebhookDeliveryState.Delivered), "every delivery sent and recorded");
+        var posts = receiver.For(name);
 
         Assert.Equal(Count, posts.Select(p => p.Headers["SaaSMdm-Delivery-Id"]).Distinct().Count());
         Assert.Equal(Count, posts.Count);
@@ -309,6 +286,99 @@ public abstract class WebhooksApiTests<TProvider>(EventsFixture<TProvider> fixtu
         Assert.DoesNotContain(Secrets[webhook.Id]["whsec_".Length..], logs, StringComparison.Ordinal);
         Assert.DoesNotContain(rotated.Secret, stored, StringComparison.Ordinal);
         Assert.DoesNotContain(rotated.Secret, receiver.For(name)[0].Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_failing_webhook_with_a_long_backlog_leaves_slots_for_another_webhook_in_the_same_round()
+    {
+        using var client = await fixture.ClientOfAsync((await fixture.SharedTenantAsync()).Id);
+        var (dead, _) = await CreateAsync(client, 500, QuietType);
+        var (alive, _) = await CreateAsync(client, 204, QuietType);
+        // Due an hour from now: the host's own dispatcher leaves them alone, a claim running an hour ahead takes them.
+        var dueAt = DateTime.UtcNow.AddHours(1);
+        await AddDeliveriesAsync(client, dead.Id, 40, dueAt.AddMinutes(-1));
+        var other = Assert.Single(await AddDeliveriesAsync(client, alive.Id, 1, dueAt));
+        var services = fixture.Host.Services;
+        var options = services.GetRequiredService<IOptions<WebhookOptions>>();
+        var anHourAhead = new WebhookDeliveries(
+            services.GetRequiredService<IServiceScopeFactory>(), options, new ShiftedClock(TimeSpan.FromMinutes(61)), NullLogger<WebhookDeliveries>.Instance);
+
+        var claimed = await anHourAhead.ClaimDueAsync(CancellationToken.None);
+        await fixture.InTenantAsync(client.TenantId, async (db, _) =>
+        {
+            var lease = claimed.Select(c => (Guid?)c.LeaseToken).FirstOrDefault();
+            await db.WebhookDeliveries.IgnoreQueryFilters().Where(d => d.LeaseToken == lease)
+                .ExecuteUpdateAsync(update => update.SetProperty(d => d.LeaseToken, (Guid?)null).SetProperty(d => d.LeaseUntil, (DateTime?)null));
+        });
+        foreach (var webhook in new[] { dead, alive })
+        {
+            await client.Webhooks.DeleteWebhookAsync(new DeleteWebhookRequest { TenantId = client.Tenant, WebhookId = webhook.Id });
+        }
+
+        var slots = options.Value.MaxConcurrentDeliveries;
+        Assert.Contains(claimed, d => d.Id == other);
+        Assert.InRange(claimed.Count, 2, slots);
+        Assert.InRange(claimed.Count(d => d.WebhookId == Guid.Parse(dead.Id)), 1, slots / 2);
+    }
+
+    [Fact]
+    public async Task Disabling_a_webhook_fails_its_pending_deliveries_and_enabling_it_again_does_not_replay_them()
+    {
+        using var client = await fixture.ClientOfAsync((await fixture.SharedTenantAsync()).Id);
+        var (webhook, name) = await CreateAsync(client, 204, QuietType);
+        var waiting = await AddDeliveriesAsync(client, webhook.Id, 3, DateTime.UtcNow.AddSeconds(2));
+        var update = new UpdateWebhookRequest { TenantId = client.Tenant, WebhookId = webhook.Id, Enabled = false };
+
+        await client.Webhooks.UpdateWebhookAsync(update);
+        update.Enabled = true;
+        await client.Webhooks.UpdateWebhookAsync(update);
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        var log = (await client.Webhooks.ListWebhookDeliveriesAsync(new ListWebhookDeliveriesRequest { TenantId = client.Tenant, WebhookId = webhook.Id })).Deliveries;
+
+        Assert.Equal(waiting.Order(), log.Select(d => Guid.Parse(d.Id)).Order());
+        Assert.All(log, d => Assert.Equal((WebhookDeliveryState.Failed, 0), (d.State, d.Attempts.Count)));
+        Assert.Empty(receiver.For(name));
+    }
+
+    private static async Task<List<WebhookDelivery>> ListPagedAsync(TenantClient client, string webhookId)
+    {
+        var pages = new List<WebhookDelivery>();
+        var token = "";
+        do
+        {
+            var page = await client.Webhooks.ListWebhookDeliveriesAsync(new ListWebhookDeliveriesRequest { TenantId = client.Tenant, WebhookId = webhookId, PageSize = 7, PageToken = token });
+            pages.AddRange(page.Deliveries);
+            token = page.NextPageToken;
+        }
+        while (token.Length > 0);
+
+        return pages;
+    }
+
+    /// <summary>Stores <paramref name="count"/> test deliveries to <paramref name="webhookId"/>, due at <paramref name="dueAt"/>.</summary>
+    private async Task<List<Guid>> AddDeliveriesAsync(TenantClient client, string webhookId, int count, DateTime dueAt)
+    {
+        var deliveries = Enumerable.Range(0, count).Select(i =>
+        {
+            var eventId = Guid.NewGuid();
+            return new WebhookDeliveryEntity
+            {
+                Id = Guid.CreateVersion7(),
+                TenantId = client.TenantId,
+                WebhookId = Guid.Parse(webhookId),
+                EventId = eventId,
+                EventType = EventTypes.WebhookTest,
+                Payload = WebhookPayload.Of(eventId, EventTypes.WebhookTest, dueAt, client.TenantId, null, null, new JsonObject { ["n"] = i }),
+                CreatedAt = DateTime.UtcNow,
+                NextAttemptAt = dueAt,
+            };
+        }).ToList();
+        await fixture.InTenantAsync(client.TenantId, async (db, _) =>
+        {
+            db.WebhookDeliveries.AddRange(deliveries);
+            await db.SaveChangesAsync();
+        });
+        return [.. deliveries.Select(d => d.Id)];
     }
 
     private Dictionary<string, string> Secrets { get; } = [];

@@ -13,6 +13,7 @@ namespace SaaSMdm.Core.Api.Events;
 public sealed class EventsService(
     EventReader reader,
     EventSignal signal,
+    WatchStreamLimiter streams,
     TenantContext tenant,
     CurrentCaller caller,
     TenantAccess access,
@@ -23,10 +24,12 @@ public sealed class EventsService(
     {
         var after = EventCursor.Read(request.AfterCursor, "after_cursor");
         var types = EventTypes.ParseFilter(request.Types_, "types");
-        var events = await reader.ReadAsync(after, types, PageToken.Size(request.PageSize), context.CancellationToken);
+        // Unfiltered, as in WatchEvents: the page's cursor moves past events of other types too, so a filtered
+        // poller does not rescan them on every call.
+        var examined = await reader.ReadAsync(after, [], PageToken.Size(request.PageSize), context.CancellationToken);
 
-        var response = new ListEventsResponse { NextCursor = events.Count > 0 ? EventCursor.Of(events[^1].Sequence) : request.AfterCursor };
-        response.Events.AddRange(events.Select(EventMessages.ToEvent));
+        var response = new ListEventsResponse { NextCursor = examined.Count > 0 ? EventCursor.Of(examined[^1].Sequence) : request.AfterCursor };
+        response.Events.AddRange(examined.Where(e => types.Length == 0 || types.Contains(e.Type)).Select(EventMessages.ToEvent));
         return response;
     }
 
@@ -41,6 +44,8 @@ public sealed class EventsService(
         var after = EventCursor.Read(request.AfterCursor, "after_cursor");
         var types = EventTypes.ParseFilter(request.Types_, "types");
         var settings = options.Value;
+        using var slot = streams.TryOpen(caller.Caller) ?? throw new ResourceExhaustedException(
+            $"This caller already has {settings.MaxStreamsPerCaller} WatchEvents streams open here; close one, or read with fewer streams (one stream can watch several types).");
         var poll = TimeSpan.FromMilliseconds(settings.PollMilliseconds);
         var recheckAt = clock.GetUtcNow().AddSeconds(settings.WatchRecheckSeconds);
         while (true)

@@ -87,7 +87,14 @@ public sealed class WebhooksService(
         }
 
         webhook.UpdatedAt = StoredTime.UtcNow(clock);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
+        if (!webhook.Enabled)
+        {
+            await WebhookDeliveries.FailPendingAsync(db, webhook.Id, webhook.UpdatedAt, cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
         return WebhookMessages.ToWebhook(webhook);
     }
 

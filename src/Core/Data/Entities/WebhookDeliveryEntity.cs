@@ -42,6 +42,6 @@ public enum WebhookDeliveryState
     Pending = 0,
     Delivered = 1,
 
-    /// <summary>Every attempt failed; no more are made.</summary>
+    /// <summary>Every attempt failed, or the webhook was disabled while the delivery waited; no more attempts are made.</summary>
     Failed = 2,
 }
