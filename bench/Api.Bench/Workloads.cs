@@ -6,9 +6,9 @@ using SaaSMdm.TestHosts;
 namespace SaaSMdm.Api.Bench;
 
 /// <summary>
-/// What the bench measures, in order: tokens from the token endpoint, the health check (no token: the cost of a
-/// call without authentication), then a read, an audited write and a call about no tenant, each made by the
-/// operator and by the tenant's client.
+/// What the bench measures, in order: tokens from the token endpoint, the health check (no token, one database
+/// probe: the baseline without authentication), then a read, an audited write and a call about no tenant, each made
+/// by the operator and by the tenant's client.
 /// </summary>
 internal static class Workloads
 {
