@@ -47,6 +47,12 @@ public sealed class AccountService(
             throw new FailedPreconditionException("Two-factor sign-in is on; turn it off with DisableTwoFactor before setting up a new authenticator.");
         }
 
+        if (request.CurrentPassword.Length is 0 or > MaxPasswordLength || !await people.CheckPasswordAsync(person, request.CurrentPassword))
+        {
+            await failures.RecordAsync(person.Id, context.CancellationToken);
+            throw new InvalidArgumentException("current_password is wrong.");
+        }
+
         Check(await people.ResetAuthenticatorKeyAsync(person));
         var key = await people.GetAuthenticatorKeyAsync(person) ?? throw new InvalidOperationException("Identity made no authenticator key.");
         return new BeginTwoFactorSetupResponse { SharedKey = key, AuthenticatorUri = AuthenticatorUri.For(person.Email ?? person.Id.ToString(), key) };

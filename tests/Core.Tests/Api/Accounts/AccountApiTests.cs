@@ -27,7 +27,11 @@ public abstract class AccountApiTests<TProvider>(CoreFixture<TProvider> fixture)
         var (member, channel) = await _kit.PersonInTenantAsync(tenant.Id, ApiTenantRole.ReadOnly);
         var account = new Account.AccountClient(channel.CreateCallInvoker());
 
-        var setup = await account.BeginTwoFactorSetupAsync(new BeginTwoFactorSetupRequest());
+        var withoutPassword = await Assert.ThrowsAsync<RpcException>(() => account.BeginTwoFactorSetupAsync(new BeginTwoFactorSetupRequest()).ResponseAsync);
+        var wrongPassword = await Assert.ThrowsAsync<RpcException>(() => account.BeginTwoFactorSetupAsync(new BeginTwoFactorSetupRequest { CurrentPassword = "not " + AccountsKit.Password }).ResponseAsync);
+        Assert.Equal((StatusCode.InvalidArgument, StatusCode.InvalidArgument), (withoutPassword.StatusCode, wrongPassword.StatusCode));
+        Assert.False((await account.GetMeAsync(new GetMeRequest())).Person.TwoFactorEnabled);
+        var setup = await account.BeginTwoFactorSetupAsync(new BeginTwoFactorSetupRequest { CurrentPassword = AccountsKit.Password });
         var wrong = await Assert.ThrowsAsync<RpcException>(() => account.ConfirmTwoFactorSetupAsync(
             new ConfirmTwoFactorSetupRequest { Code = WrongCode(setup.SharedKey) }).ResponseAsync);
         Assert.Equal(StatusCode.InvalidArgument, wrong.StatusCode);
@@ -51,7 +55,7 @@ public abstract class AccountApiTests<TProvider>(CoreFixture<TProvider> fixture)
         var recoveryCodeAgain = await Assert.ThrowsAsync<TokenEndpointException>(() => _kit.SignInAsync(member.Email, confirmed.RecoveryCodes[0]));
         Assert.True(recoveryCodeAgain.TwoFactorRequired);
 
-        var restart = await Assert.ThrowsAsync<RpcException>(() => account.BeginTwoFactorSetupAsync(new BeginTwoFactorSetupRequest()).ResponseAsync);
+        var restart = await Assert.ThrowsAsync<RpcException>(() => account.BeginTwoFactorSetupAsync(new BeginTwoFactorSetupRequest { CurrentPassword = AccountsKit.Password }).ResponseAsync);
         Assert.Equal(StatusCode.FailedPrecondition, restart.StatusCode);
     }
 
@@ -61,7 +65,7 @@ public abstract class AccountApiTests<TProvider>(CoreFixture<TProvider> fixture)
         var tenant = await _kit.CreateTenantAsync();
         var (member, channel) = await _kit.PersonInTenantAsync(tenant.Id, ApiTenantRole.ReadOnly);
         var account = new Account.AccountClient(channel.CreateCallInvoker());
-        var setup = await account.BeginTwoFactorSetupAsync(new BeginTwoFactorSetupRequest());
+        var setup = await account.BeginTwoFactorSetupAsync(new BeginTwoFactorSetupRequest { CurrentPassword = AccountsKit.Password });
         var confirmed = await account.ConfirmTwoFactorSetupAsync(new ConfirmTwoFactorSetupRequest { Code = Totp.Code(setup.SharedKey, DateTimeOffset.UtcNow) });
 
         var wrong = await Assert.ThrowsAsync<RpcException>(() => account.DisableTwoFactorAsync(new DisableTwoFactorRequest { Code = WrongCode(setup.SharedKey) }).ResponseAsync);
