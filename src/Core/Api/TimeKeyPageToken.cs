@@ -26,8 +26,6 @@ public static class TimeKeyPageToken
             && long.TryParse(value.AsSpan(0, separator), NumberStyles.None, CultureInfo.InvariantCulture, out var ticks)
             && ticks <= DateTime.MaxValue.Ticks
             ? (new DateTime(ticks, DateTimeKind.Utc), value[(separator + 1)..])
-            : throw NotIssued();
+            : throw PageToken.NotIssued();
     }
-
-    public static InvalidArgumentException NotIssued() => new("page_token is not a token this API issued.");
 }

@@ -21,10 +21,10 @@ public static class EventData
     public static JsonObject Enrolled(EnrollmentEntity channel, EnrollmentEntity device) => new()
     {
         ["kind"] = KindName(channel.Kind),
-        ["serial_number"] = device.SerialNumber,
-        ["model"] = device.Model,
-        ["os_version"] = device.OsVersion,
-        ["user_short_name"] = channel.UserShortName,
+        ["serial_number"] = Shorten(device.SerialNumber),
+        ["model"] = Shorten(device.Model),
+        ["os_version"] = Shorten(device.OsVersion),
+        ["user_short_name"] = Shorten(channel.UserShortName),
     };
 
     /// <summary>device.checked_out: <c>{reason: "check_out" | "removed", channels}</c> — channels that stopped being managed.</summary>

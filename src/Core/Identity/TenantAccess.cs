@@ -8,9 +8,12 @@ namespace SaaSMdm.Core.Identity;
 /// <summary>
 /// Which tenants a caller may act in, and with which scopes: an operator everywhere; an API client in its own tenant
 /// or its MSP's tenants; a person where a tenant or MSP membership gives a role (the role's scopes).
+/// Scoped to one request, which has one caller: a person's row is read once however many checks ask about it.
 /// </summary>
 public sealed class TenantAccess(CoreDbContext db)
 {
+    private (Guid PersonId, bool? IsOperator)? _person;
+
     /// <summary>
     /// The scopes <paramref name="caller"/> has in <paramref name="tenantId"/>; null when it may not act there at all,
     /// or the tenant does not exist (only operators, who may see every tenant, learn which).
@@ -45,7 +48,7 @@ public sealed class TenantAccess(CoreDbContext db)
     public Task<bool> IsActiveAsync(ApiCaller caller, CancellationToken cancellationToken) =>
         caller.Kind == CallerKind.Client
             ? db.ApiClients.AsNoTracking().AnyAsync(c => c.Id == caller.SubjectId && c.RevokedAt == null, cancellationToken)
-            : db.Users.AsNoTracking().AnyAsync(p => p.Id == caller.SubjectId, cancellationToken);
+            : PersonExistsAsync(caller.SubjectId, cancellationToken);
 
     /// <summary>The tenants <paramref name="caller"/> may act in, as a query to page over.</summary>
     public async Task<IQueryable<TenantEntity>> AccessibleTenantsAsync(ApiCaller caller, CancellationToken cancellationToken)
@@ -96,8 +99,23 @@ public sealed class TenantAccess(CoreDbContext db)
     public async Task<bool> IsOperatorAsync(ApiCaller caller, CancellationToken cancellationToken) =>
         caller.IsOperator || (caller.Kind == CallerKind.Person && await IsOperatorAsync(caller.SubjectId, cancellationToken));
 
-    private Task<bool> IsOperatorAsync(Guid personId, CancellationToken cancellationToken) =>
-        db.Users.AsNoTracking().AnyAsync(p => p.Id == personId && p.IsOperator, cancellationToken);
+    private async Task<bool> IsOperatorAsync(Guid personId, CancellationToken cancellationToken) =>
+        await OperatorFlagAsync(personId, cancellationToken) == true;
+
+    private async Task<bool> PersonExistsAsync(Guid personId, CancellationToken cancellationToken) =>
+        await OperatorFlagAsync(personId, cancellationToken) is not null;
+
+    /// <summary>The person's operator flag; null when there is no such person.</summary>
+    private async Task<bool?> OperatorFlagAsync(Guid personId, CancellationToken cancellationToken)
+    {
+        if (_person is not { } known || known.PersonId != personId)
+        {
+            var flag = await db.Users.AsNoTracking().Where(p => p.Id == personId).Select(p => (bool?)p.IsOperator).SingleOrDefaultAsync(cancellationToken);
+            _person = known = (personId, flag);
+        }
+
+        return known.IsOperator;
+    }
 
     /// <summary>A person's role in a tenant: the higher of their own and their role in the tenant's MSP; null when neither.</summary>
     public async Task<TenantRole?> RoleInTenantAsync(Guid personId, Guid tenantId, Guid? mspId, CancellationToken cancellationToken)

@@ -26,9 +26,18 @@ public static class PageToken
         }
         catch (FormatException)
         {
-            throw new InvalidArgumentException("page_token is not a token this API issued.");
+            throw NotIssued();
         }
     }
+
+    /// <summary>The id (the last item's) a token of <see cref="Create"/> carries; null for the first page.</summary>
+    /// <exception cref="InvalidArgumentException">the token was not made by <see cref="Create"/> from an id.</exception>
+    public static Guid? ReadId(string? token) =>
+        Read(token) is not { } value ? null
+        : Guid.TryParse(value, out var id) ? id
+        : throw NotIssued();
+
+    public static InvalidArgumentException NotIssued() => new("page_token is not a token this API issued.");
 
     /// <summary>The page size to use: 0 means <paramref name="defaultSize"/>, larger than <paramref name="maxSize"/> is capped.</summary>
     public static int Size(int requested, int defaultSize = 100, int maxSize = 1000) => requested switch

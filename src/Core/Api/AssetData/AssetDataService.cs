@@ -91,9 +91,8 @@ public sealed class AssetDataService(
     {
         var size = PageToken.Size(request.PageSize);
         var query = db.AssetData.AsNoTracking();
-        if (PageToken.Read(request.PageToken) is { } after)
+        if (PageToken.ReadId(request.PageToken) is { } afterId)
         {
-            var afterId = Guid.TryParse(after, out var parsed) ? parsed : throw new InvalidArgumentException("page_token is not a token this API issued.");
             query = query.Where(a => a.Id.CompareTo(afterId) < 0);
         }
 

@@ -1,5 +1,6 @@
 using SaaSMdm.Contracts.V1;
 using SaaSMdm.Core.Data.Entities;
+using SaaSMdm.Core.Tenants;
 using SaaSMdm.Rpc;
 
 namespace SaaSMdm.Core.Api.Audit;
@@ -66,7 +67,7 @@ public static class AuditEntryQuery
         if (TimeKeyPageToken.Read(request.PageToken) is { } cursor)
         {
             var occurredAt = cursor.Time;
-            var id = Guid.TryParseExact(cursor.Key, "D", out var parsed) ? parsed : throw TimeKeyPageToken.NotIssued();
+            var id = Guid.TryParseExact(cursor.Key, "D", out var parsed) ? parsed : throw PageToken.NotIssued();
             entries = entries.Where(e => e.OccurredAt < occurredAt || (e.OccurredAt == occurredAt && e.Id.CompareTo(id) < 0));
         }
 

@@ -31,9 +31,7 @@ public sealed class DeclarationFleetView(CoreDbContext db, DeclarationReach reac
         }
 
         var size = PageToken.Size(pageSize, defaultSize: 100, maxSize: 500);
-        var after = PageToken.Read(pageToken) is { } cursor
-            ? Guid.TryParse(cursor, out var id) ? id : throw new InvalidArgumentException("page_token is not a token this API issued.")
-            : (Guid?)null;
+        var after = PageToken.ReadId(pageToken);
 
         var candidates = await CandidatesAsync(identifier, cancellationToken);
         var enrolled = await EnrolledAsync(candidates, cancellationToken);

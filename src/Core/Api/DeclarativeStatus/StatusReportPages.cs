@@ -1,11 +1,9 @@
-using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using SaaSMdm.Contracts.V1;
 using SaaSMdm.Core.Data;
 using SaaSMdm.Core.Data.Entities;
 using SaaSMdm.Core.Tenants;
-using SaaSMdm.Rpc;
 
 namespace SaaSMdm.Core.Api.DeclarativeStatus;
 
@@ -22,8 +20,10 @@ public sealed class StatusReportPages(CoreDbContext db)
     {
         var size = PageToken.Size(pageSize, defaultSize: 50, maxSize: 200);
         var reports = db.StatusReports.AsNoTracking().Where(r => r.EnrollmentId == enrollmentId);
-        if (ReadCursor(pageToken) is var (receivedAt, id))
+        if (TimeKeyPageToken.Read(pageToken) is { } cursor)
         {
+            var receivedAt = cursor.Time;
+            var id = Guid.TryParse(cursor.Key, out var parsed) ? parsed : throw PageToken.NotIssued();
             reports = reports.Where(r => r.ReceivedAt < receivedAt || (r.ReceivedAt == receivedAt && r.Id.CompareTo(id) < 0));
         }
 
@@ -52,20 +52,9 @@ public sealed class StatusReportPages(CoreDbContext db)
         if (page.Count > taken.Count)
         {
             var last = taken[^1];
-            response.NextPageToken = PageToken.Create(string.Create(CultureInfo.InvariantCulture, $"{last.ReceivedAt.Ticks}/{last.Id}"));
+            response.NextPageToken = TimeKeyPageToken.Create(last.ReceivedAt, last.Id.ToString());
         }
 
         return response;
     }
-
-    private static (DateTime ReceivedAt, Guid Id)? ReadCursor(string pageToken) =>
-        PageToken.Read(pageToken) switch
-        {
-            null => null,
-            var text when text.Split('/') is [var ticks, var id]
-                && long.TryParse(ticks, NumberStyles.None, CultureInfo.InvariantCulture, out var value)
-                && value is >= 0 and <= 3155378975999999999
-                && Guid.TryParse(id, out var guid) => (new DateTime(value, DateTimeKind.Utc), guid),
-            _ => throw new InvalidArgumentException("page_token is not a token this API issued."),
-        };
 }

@@ -126,9 +126,7 @@ public sealed class WebhooksService(
         var cancellationToken = context.CancellationToken;
         var size = PageToken.Size(request.PageSize, defaultSize: 50, maxSize: 200);
         var state = WebhookMessages.FromApi(request.State);
-        var before = PageToken.Read(request.PageToken) is { } token
-            ? Guid.TryParse(token, out var id) ? id : throw new InvalidArgumentException("page_token is not a token this API issued.")
-            : (Guid?)null;
+        var before = PageToken.ReadId(request.PageToken);
         var webhook = await FindAsync(request.WebhookId, cancellationToken);
 
         var query = db.WebhookDeliveries.AsNoTracking().Where(d => d.WebhookId == webhook.Id);

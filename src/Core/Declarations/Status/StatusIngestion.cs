@@ -24,6 +24,12 @@ public sealed partial class StatusIngestion(
     /// <summary>How many maximal reports the merged tree of a channel may hold.</summary>
     private const int MergedTreeReports = 4;
 
+    /// <summary>
+    /// declaration.status_changed events one report may cause: a device flipping thousands of statuses per report
+    /// would otherwise decide how many event rows (and webhook deliveries) Core writes.
+    /// </summary>
+    private const int MaxStatusEventsPerReport = 100;
+
     private static readonly StatusItemValidator Validator = new(options: SchemaValidationOptions.AllowingUnknownKeys);
 
     /// <exception cref="DdmFormatException">not a status report, or one whose declaration status is malformed; nothing is stored.</exception>
@@ -136,10 +142,11 @@ public sealed partial class StatusIngestion(
             }
         }
 
+        var statusEvents = 0;
         foreach (var status in reported.Statuses)
         {
             rows.TryGetValue(status.Identifier, out var row);
-            if (row is null || row.Active != status.Active || row.Valid != status.Valid)
+            if ((row is null || row.Active != status.Active || row.Valid != status.Valid) && statusEvents++ < MaxStatusEventsPerReport)
             {
                 EventLog.Append(db, EventTypes.DeclarationStatusChanged, channel.TenantId, now, EventData.DeclarationStatus(status, row?.Active, row?.Valid), channel);
             }
