@@ -74,6 +74,16 @@ public sealed partial class DeclarativeManagementHandler(
     /// </summary>
     private async Task<DateTime> RecordTokenAsync(EnrollmentEntity channel, string token, CancellationToken cancellationToken)
     {
+        // Usually the token is the one stored: read just it, not the row with its status tree (megabytes at worst).
+        var stored = await db.DeclarativeStates.AsNoTracking()
+            .Where(s => s.EnrollmentId == channel.Id)
+            .Select(s => new { s.DeclarationsToken, s.TokenChangedAt })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (stored is { TokenChangedAt: { } unchangedSince } && stored.DeclarationsToken == token)
+        {
+            return unchangedSince;
+        }
+
         var state = await db.DeclarativeStates.FindOrAddAsync(channel, cancellationToken);
 
         if (state.RecordToken(token, StoredTime.UtcNow(clock)))
