@@ -91,19 +91,20 @@ wait_for edge "$EDGE_URL/readyz"
 echo "==> starting Portal"
 start portal Portal \
   SAASMDM_Portal__Url="$PORTAL_URL" SAASMDM_Portal__CoreUrl="$CORE_GRPC" SAASMDM_Portal__EdgeUrl="$EDGE_URL" \
-  SAASMDM_Portal__CoreHttpUrl="$CORE_HTTP" SAASMDM_Portal__ApiClientId="$OPERATOR_CLIENT_ID" SAASMDM_Portal__ApiClientSecret="$OPERATOR_CLIENT_SECRET"
+  SAASMDM_Portal__CoreHttpUrl="$CORE_HTTP" SAASMDM_Portal__ClientId=local-portal SAASMDM_Portal__ClientSecret="$PORTAL_CLIENT_SECRET" \
+  SAASMDM_Portal__KeysDirectory="$STATE/portal-keys"
 wait_for portal "$PORTAL_URL/healthz"
 
 cat <<INFO
 
 SaaS MDM is running (state in .local/, logs in .local/logs/):
-  Portal          $PORTAL_URL/tenants
+  Portal          $PORTAL_URL/
   Edge (devices)  $EDGE_URL/t/demo/         (development CA: .local/edge/dev-ca.crt)
   Core gRPC API   $CORE_GRPC              (h2c; every call needs a bearer token)
   Core HTTP       $CORE_HTTP/oauth2/token, /readyz
   Demo tenant     slug 'demo' ("Demo Organization"); pushes go to a fake APNs inside Core
   Enrollment URL  $EDGE_URL/t/demo/enroll?token=$DEMO_TOKEN
-  Demo login      $DEMO_EMAIL / password in .local/demo-password (an operator)
+  Demo login      $DEMO_EMAIL / $DEMO_PASSWORD   (an operator; also in .local/demo-password)
   API client      $OPERATOR_CLIENT_ID / secret in .local/operator-client-secret (operator, every scope)
 
 Get an access token for the API:

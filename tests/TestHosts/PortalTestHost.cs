@@ -22,7 +22,7 @@ public sealed class PortalTestHost : IAsyncDisposable
 
     public CapturingLoggerProvider Logs { get; }
 
-    /// <param name="coreHttpAddress">Core's HTTP address; the portal gets the operator client's tokens there.</param>
+    /// <param name="coreHttpAddress">Core's HTTP address, where the portal signs people in.</param>
     public static async Task<PortalTestHost> StartAsync(Uri coreGrpcAddress, Uri coreHttpAddress, string environment = "Development")
     {
         var logs = new CapturingLoggerProvider();
@@ -33,8 +33,8 @@ public sealed class PortalTestHost : IAsyncDisposable
                 ["Portal:Url"] = "http://127.0.0.1:0",
                 ["Portal:CoreUrl"] = coreGrpcAddress.ToString(),
                 ["Portal:CoreHttpUrl"] = coreHttpAddress.ToString(),
-                ["Portal:ApiClientId"] = TestSecrets.OperatorClientId,
-                ["Portal:ApiClientSecret"] = TestSecrets.OperatorClientSecret,
+                ["Portal:ClientId"] = TestSecrets.PortalClientId,
+                ["Portal:ClientSecret"] = TestSecrets.PortalClientSecret,
                 ["Portal:EdgeUrl"] = "https://edge.example.test",
             });
             builder.Logging.ClearProviders().AddProvider(logs);

@@ -1,10 +1,13 @@
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Radzen;
+using SaaSMdm.Rpc.Server;
 using SaaSMdm.Contracts.Auth;
 using SaaSMdm.Portal.Components;
-using SaaSMdm.Portal.Tenants;
-using SaaSMdm.Rpc.Client;
-using SaaSMdm.Rpc.Server;
+using SaaSMdm.Portal.CoreApi;
+using SaaSMdm.Portal.Sessions;
+using SaaSMdm.Portal.Tenancy;
 
 namespace SaaSMdm.Portal.Hosting;
 
@@ -33,26 +36,60 @@ public static class PortalApp
 
         builder.Services.AddRazorComponents();
         builder.Services.AddRadzenComponents();
-        builder.Services.AddSingleton(_ => GrpcChannel.ForAddress(portal.CoreUrl, new GrpcChannelOptions
-        {
-            Credentials = string.IsNullOrEmpty(portal.ApiClientId) || string.IsNullOrEmpty(portal.ApiClientSecret)
-                ? null
-                : new ClientCredentials(new TokenEndpointClient(new HttpClient(), TokenEndpointClient.EndpointOf(new Uri(portal.CoreHttpUrl))), portal.ApiClientId, portal.ApiClientSecret),
-        }));
-        builder.Services.AddSingleton(sp => new Contracts.V1.Tenants.TenantsClient(sp.GetRequiredService<GrpcChannel>().CreateCallInvoker()));
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddPortalSessions(portal);
+        builder.Services.AddCoreClients(new Uri(portal.CoreUrl));
+        builder.Services.AddScoped<PortalTenants>();
+        builder.Services.AddScoped<CurrentTenant>();
         builder.Services.AddScoped<TenantDirectory>();
 
         var app = builder.Build();
-        if (!app.Environment.IsDevelopment())
-        {
-            app.UseExceptionHandler("/error", createScopeForErrors: true);
-        }
-
+        // Never the developer exception page: no page shows a stack trace, in any environment.
+        app.UseExceptionHandler("/error", createScopeForErrors: true);
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseMiddleware<SecurityHeadersMiddleware>();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseMiddleware<SessionMiddleware>();
+        app.UseAuthorization();
+        app.UseMiddleware<TenantMiddleware>();
         app.UseAntiforgery();
         app.MapStaticAssets();
         app.MapRazorComponents<App>();
+        app.MapSessionEndpoints();
         app.MapGet("/healthz", () => Results.Text("ok"));
         return app;
+    }
+
+    private static IServiceCollection AddPortalSessions(this IServiceCollection services, PortalOptions portal)
+    {
+        var protection = services.AddDataProtection().SetApplicationName("SaaSMdm.Portal");
+        if (!string.IsNullOrEmpty(portal.KeysDirectory))
+        {
+            protection.PersistKeysToFileSystem(new DirectoryInfo(portal.KeysDirectory));
+        }
+
+        services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(cookie =>
+        {
+            cookie.Cookie.Name = "saasmdm_portal";
+            cookie.Cookie.HttpOnly = true;
+            cookie.Cookie.SameSite = SameSiteMode.Lax;
+            cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            cookie.ExpireTimeSpan = portal.SessionIdleTimeout;
+            cookie.SlidingExpiration = true;
+            cookie.LoginPath = "/sign-in";
+            cookie.AccessDeniedPath = "/not-found";
+        });
+        services.AddAuthorization();
+        services.AddCascadingAuthenticationState();
+        services.AddMemoryCache();
+        services.AddSingleton(new TokenEndpointClient(
+            new HttpClient { Timeout = TimeSpan.FromSeconds(15) }, TokenEndpointClient.EndpointOf(new Uri(portal.CoreHttpUrl))));
+        services.AddSingleton<PortalTokens>();
+        services.AddSingleton<PendingSignIn>();
+        services.AddScoped<PortalSignIn>();
+        services.AddScoped<PortalSession>();
+        services.AddHttpClient<CoreAccountEndpoints>(http => http.Timeout = TimeSpan.FromSeconds(15));
+        return services;
     }
 }

@@ -1,6 +1,6 @@
 namespace SaaSMdm.Portal.Hosting;
 
-/// <summary>Where the portal listens and what it talks to (section <c>Portal</c>).</summary>
+/// <summary>Where the portal listens, what it talks to and how long a sign-in lasts (section <c>Portal</c>).</summary>
 public sealed class PortalOptions
 {
     public const string Section = "Portal";
@@ -10,17 +10,26 @@ public sealed class PortalOptions
     /// <summary>Core's gRPC endpoint: the portal does everything through Core's public API.</summary>
     public string CoreUrl { get; set; } = "http://127.0.0.1:5100";
 
-    /// <summary>Core's HTTP address, where its OAuth2 token endpoint is.</summary>
+    /// <summary>Core's HTTP address, where its OAuth2 token and account endpoints are.</summary>
     public string CoreHttpUrl { get; set; } = "http://127.0.0.1:5101";
 
     /// <summary>
-    /// The API client the portal calls Core with (client credentials). Until people sign in to the portal, this is an
-    /// operator's client; without it every call is refused.
+    /// The portal's own OAuth2 client (Core's <c>Bootstrap:PortalClientId</c>): the only client Core lets sign people
+    /// in with a password. Every call to Core then carries the signed-in person's token, never this client's.
     /// </summary>
-    public string? ApiClientId { get; set; }
+    public string? ClientId { get; set; }
 
-    public string? ApiClientSecret { get; set; }
+    public string? ClientSecret { get; set; }
 
     /// <summary>Edge's public base URL, to show each tenant where its devices enroll.</summary>
     public string EdgeUrl { get; set; } = "https://127.0.0.1:5443";
+
+    /// <summary>A sign-in ends after this long without a request (the browser's cookie expires).</summary>
+    public TimeSpan SessionIdleTimeout { get; set; } = TimeSpan.FromHours(8);
+
+    /// <summary>
+    /// Where the keys that encrypt sign-in cookies are kept. Replicas behind one address must share it; empty keeps
+    /// ASP.NET Core's per-user default, which suits a single portal.
+    /// </summary>
+    public string? KeysDirectory { get; set; }
 }

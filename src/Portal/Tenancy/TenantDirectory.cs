@@ -4,10 +4,10 @@ using SaaSMdm.Portal.Hosting;
 using SaaSMdm.Rpc;
 using SaaSMdm.Rpc.Client;
 
-namespace SaaSMdm.Portal.Tenants;
+namespace SaaSMdm.Portal.Tenancy;
 
 /// <summary>The portal's view of Core's Tenants API, with errors turned into sentences for people.</summary>
-public sealed class TenantDirectory(SaaSMdm.Contracts.V1.Tenants.TenantsClient client, IOptions<PortalOptions> options)
+public sealed class TenantDirectory(Contracts.V1.Tenants.TenantsClient client, IOptions<PortalOptions> options)
 {
     private static readonly TimeSpan CallTimeout = TimeSpan.FromSeconds(10);
 

@@ -1,0 +1,33 @@
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authentication;
+
+namespace SaaSMdm.Portal.Sessions;
+
+/// <summary>The portal's endpoints that are not pages: signing out and switching tenants.</summary>
+public static partial class SessionEndpoints
+{
+    public static IEndpointRouteBuilder MapSessionEndpoints(this IEndpointRouteBuilder app)
+    {
+        // Only a form of the portal's own (with its antiforgery token) signs a person out; no other site can.
+        app.MapPost("/sign-out", async (HttpContext http, IAntiforgery antiforgery) =>
+        {
+            if (!await antiforgery.IsRequestValidAsync(http))
+            {
+                return Results.BadRequest();
+            }
+
+            await http.SignOutAsync();
+            return Results.LocalRedirect("/sign-in?signed-out=1");
+        });
+
+        // The tenant picker is a plain GET form; only a slug-shaped value is followed, so this is no open redirect.
+        app.MapGet("/switch", (string? tenant) =>
+            tenant is not null && Slug().IsMatch(tenant) ? Results.LocalRedirect($"/t/{tenant}") : Results.LocalRedirect("/"))
+            .RequireAuthorization();
+        return app;
+    }
+
+    [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,62}$")]
+    private static partial Regex Slug();
+}

@@ -1,0 +1,26 @@
+using SaaSMdm.Portal.Sessions;
+
+namespace SaaSMdm.Portal.Tenancy;
+
+/// <summary>
+/// Resolves the tenant a page's address names among those the signed-in person may open. Any other slug, whether it
+/// exists or not, answers 404 alike, so the portal never tells anyone which tenants exist.
+/// </summary>
+public sealed class TenantMiddleware(RequestDelegate next)
+{
+    public async Task InvokeAsync(HttpContext http, PortalSession session, PortalTenants tenants, CurrentTenant current)
+    {
+        if (session.IsSignedIn && http.GetRouteValue(CurrentTenant.RouteKey) is string slug)
+        {
+            if (await tenants.FindAsync(slug, http.RequestAborted) is not { } tenant)
+            {
+                http.Response.StatusCode = StatusCodes.Status404NotFound;
+                return;
+            }
+
+            current.Enter(tenant);
+        }
+
+        await next(http);
+    }
+}
