@@ -3,6 +3,7 @@ using SaaSMdm.Contracts.V1;
 using SaaSMdm.Core.Identity;
 using SaaSMdm.Rpc;
 using SaaSMdm.TestHosts;
+using SaaSMdm.TestSupport;
 using ApiTenantRole = SaaSMdm.Contracts.V1.TenantRole;
 
 namespace SaaSMdm.Core.Tests.Api.Accounts;

@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using System.Security.Cryptography;
 
-namespace SaaSMdm.Core.Tests.Api.Accounts;
+namespace SaaSMdm.TestSupport;
 
 /// <summary>An authenticator app's codes, computed independently of Identity: RFC 6238 (HMAC-SHA1, 30 s steps, 6 digits).</summary>
 public static class Totp
