@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using Xunit.Abstractions;
 using SaaSMdm.Contracts.V1;
 using SaaSMdm.Portal.BrowserTests.Infrastructure;
 
@@ -6,7 +7,7 @@ namespace SaaSMdm.Portal.BrowserTests;
 
 /// <summary>The browser, the hosts and the simulated devices work together; the portal's features are tested elsewhere.</summary>
 [Collection(BrowserCollection.Name)]
-public sealed class SmokeTests(BrowserSystem system)
+public sealed class SmokeTests(BrowserSystem system, ITestOutputHelper output)
 {
     private static readonly TimeSpan AcknowledgementTimeout = TimeSpan.FromSeconds(10);
 
@@ -31,6 +32,7 @@ public sealed class SmokeTests(BrowserSystem system)
         Assert.StartsWith(system.Portal.Address.ToString(), page.Url);
         Assert.False(string.IsNullOrWhiteSpace(await page.Locator("body").InnerTextAsync()), "The page has no visible text.");
         Assert.Empty(failedAssets);
+        output.WriteLine("Startup: " + string.Join(", ", system.StartupTimings.Select(t => $"{t.Key} {t.Value.TotalMilliseconds:0} ms")));
     });
 
     [Fact]
