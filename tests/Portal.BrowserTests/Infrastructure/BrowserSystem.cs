@@ -23,6 +23,7 @@ public sealed class BrowserSystem : IAsyncLifetime
 {
     private static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(10);
 
+    private readonly Dictionary<string, TimeSpan> _startupTimings = [];
     private readonly Lazy<SharedDeviceKeys> _deviceKeys = new(() => new SharedDeviceKeys(count: 2));
     private TestDatabase _database = null!;
     private ApnsForCore _apns = null!;
@@ -46,8 +47,6 @@ public sealed class BrowserSystem : IAsyncLifetime
 
     /// <summary>How long each part took to start, for the curious and for keeping the suite fast.</summary>
     public IReadOnlyDictionary<string, TimeSpan> StartupTimings => _startupTimings;
-
-    private readonly Dictionary<string, TimeSpan> _startupTimings = [];
 
     public async Task InitializeAsync()
     {
