@@ -17,7 +17,9 @@ apt_install_missing \
   "openssl:openssl" \
   "scepclient:scep" \
   "node:nodejs" \
-  "npm:npm"
+  "npm:npm" \
+  "chromium:chromium" \
+  "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf:fonts-dejavu-core"
 npm_install_interop "$REPO_ROOT/tests/Interop/node"
 npm_install_interop "$REPO_ROOT/samples/node"
 
@@ -31,6 +33,11 @@ dotnet build SaaSMdm.sln -c Release --nologo -clp:ErrorsOnly -v quiet
 echo "==> testing"
 results="$REPO_ROOT/TestResults"
 rm -rf "$results"
+# Browser tests drive this Chromium through Playwright's bundled driver and never download a browser;
+# their screenshots land in TestResults/artifacts/screenshots/<test>/.
+export SAASMDM_CHROMIUM="${SAASMDM_CHROMIUM:-$(command -v chromium)}"
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
+export SAASMDM_TEST_ARTIFACTS="$results/artifacts"
 status=0
 dotnet test SaaSMdm.sln -c Release --no-build --nologo \
   --logger "console;verbosity=minimal" --logger "trx" --results-directory "$results" "$@" || status=$?

@@ -19,11 +19,15 @@ public sealed class ApnsForCore : IAsyncDisposable
     public FakeApnsServer Server { get; }
 
     /// <summary>Core's settings, as environment variables, that send its pushes here, coalesced over a short window.</summary>
-    public IDictionary<string, string> CoreSettings => new Dictionary<string, string>
+    public IDictionary<string, string> CoreSettings => CoreConfiguration.ToDictionary(
+        setting => "SAASMDM_" + setting.Key.Replace(":", "__", StringComparison.Ordinal), setting => setting.Value!);
+
+    /// <summary>The same settings as configuration keys, for a Core in this process (<see cref="CoreTestHost"/>).</summary>
+    public IDictionary<string, string?> CoreConfiguration => new Dictionary<string, string?>
     {
-        ["SAASMDM_Apns__BaseUrl"] = Server.BaseAddress.ToString(),
-        ["SAASMDM_Apns__ServerCertificateAuthorityPath"] = _rootPath,
-        ["SAASMDM_Apns__CoalesceMilliseconds"] = "50",
+        ["Apns:BaseUrl"] = Server.BaseAddress.ToString(),
+        ["Apns:ServerCertificateAuthorityPath"] = _rootPath,
+        ["Apns:CoalesceMilliseconds"] = "50",
     };
 
     public static async Task<ApnsForCore> StartAsync()

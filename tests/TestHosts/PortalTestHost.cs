@@ -23,7 +23,8 @@ public sealed class PortalTestHost : IAsyncDisposable
     public CapturingLoggerProvider Logs { get; }
 
     /// <param name="coreHttpAddress">Core's HTTP address, where the portal signs people in.</param>
-    public static async Task<PortalTestHost> StartAsync(Uri coreGrpcAddress, Uri coreHttpAddress, string environment = "Development")
+    /// <param name="edgeAddress">The Edge the portal sends devices to; a placeholder when the test has none.</param>
+    public static async Task<PortalTestHost> StartAsync(Uri coreGrpcAddress, Uri coreHttpAddress, string environment = "Development", Uri? edgeAddress = null)
     {
         var logs = new CapturingLoggerProvider();
         var app = PortalApp.Build(["--environment", environment], builder =>
@@ -35,7 +36,7 @@ public sealed class PortalTestHost : IAsyncDisposable
                 ["Portal:CoreHttpUrl"] = coreHttpAddress.ToString(),
                 ["Portal:ClientId"] = TestSecrets.PortalClientId,
                 ["Portal:ClientSecret"] = TestSecrets.PortalClientSecret,
-                ["Portal:EdgeUrl"] = "https://edge.example.test",
+                ["Portal:EdgeUrl"] = edgeAddress?.ToString() ?? "https://edge.example.test",
             });
             builder.Logging.ClearProviders().AddProvider(logs);
         });
