@@ -25,6 +25,9 @@ public static class PushServiceCollectionExtensions
         }
 
         services.AddSingleton<PushCertificateRecords>();
+        services.AddOptions<PushVendorOptions>().Bind(configuration.GetSection(PushVendorOptions.Section));
+        services.AddSingleton<PushVendorSigner>();
+        services.AddScoped<PendingPushKeys>();
         services.AddSingleton<ApnsClients>();
         services.AddScoped<PushSender>();
         services.AddSingleton<TenantPushes>();
