@@ -1,5 +1,4 @@
 using System.Text.Json;
-using SaaSMdm.TestSupport;
 
 namespace SaaSMdm.Core.Tests.Api.DeviceActions;
 
@@ -17,18 +16,6 @@ public static class QueuedCommandPlist
         print(json.dumps({'CommandUUID': show(plist['CommandUUID']), **{key: show(value) for key, value in plist['Command'].items()}}))
         """;
 
-    public static async Task<IReadOnlyDictionary<string, string>> ReadAsync(byte[] plist)
-    {
-        var file = Path.GetTempFileName();
-        try
-        {
-            await File.WriteAllBytesAsync(file, plist);
-            var result = (await ExternalTool.RunAsync("python3", "-c", Script, file)).EnsureSuccess();
-            return JsonSerializer.Deserialize<Dictionary<string, string>>(result.StandardOutput)!;
-        }
-        finally
-        {
-            File.Delete(file);
-        }
-    }
+    public static async Task<IReadOnlyDictionary<string, string>> ReadAsync(byte[] plist) =>
+        JsonSerializer.Deserialize<Dictionary<string, string>>((await ToolOnFile.RunAsync(plist, "python3", "-c", Script)).StandardOutput)!;
 }
