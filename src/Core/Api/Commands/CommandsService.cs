@@ -44,10 +44,18 @@ public sealed class CommandsService(
         }
 
         var deviceIds = await targets.ResolveAsync(request.DeviceIds, cancellationToken);
-        var batches = shared is not null ? [new CommandBatch(shared, deviceIds)] : await deviceBound.BuildAsync(request.CommandCase, deviceIds, cancellationToken);
-        foreach (var batch in shared is null ? batches : [])
+        IReadOnlyList<CommandBatch> batches;
+        if (shared is not null)
         {
-            EnsureValid(batch.Command);
+            batches = [new CommandBatch(shared, deviceIds)];
+        }
+        else
+        {
+            batches = await deviceBound.BuildAsync(request.CommandCase, deviceIds, cancellationToken);
+            foreach (var batch in batches)
+            {
+                EnsureValid(batch.Command);
+            }
         }
 
         await EnqueueAllAsync(batches, cancellationToken);
