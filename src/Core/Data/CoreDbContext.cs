@@ -21,6 +21,8 @@ public sealed class CoreDbContext(DbContextOptions<CoreDbContext> options, Tenan
 
     public DbSet<PushCertificateEntity> PushCertificates => Set<PushCertificateEntity>();
 
+    public DbSet<PushCertificateRequestEntity> PushCertificateRequests => Set<PushCertificateRequestEntity>();
+
     public DbSet<EnrollmentTokenEntity> EnrollmentTokens => Set<EnrollmentTokenEntity>();
 
     public DbSet<ScepChallengeEntity> ScepChallenges => Set<ScepChallengeEntity>();
@@ -134,6 +136,13 @@ public sealed class CoreDbContext(DbContextOptions<CoreDbContext> options, Tenan
             push.HasKey(p => p.TenantId);
             push.HasIndex(p => p.Topic);
             push.HasQueryFilter(p => p.TenantId == CurrentTenantId);
+        });
+
+        modelBuilder.Entity<PushCertificateRequestEntity>(request =>
+        {
+            request.ToTable("push_certificate_requests");
+            request.HasKey(r => r.TenantId);
+            request.HasQueryFilter(r => r.TenantId == CurrentTenantId);
         });
 
         modelBuilder.Entity<EnrollmentTokenEntity>(token =>
