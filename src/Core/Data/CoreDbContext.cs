@@ -165,6 +165,12 @@ public sealed class CoreDbContext(DbContextOptions<CoreDbContext> options, Tenan
             enrollment.Property(e => e.IdentityCertificateSha256).HasMaxLength(64);
             enrollment.HasIndex(e => new { e.TenantId, e.ChannelId }).IsUnique();
             enrollment.HasIndex(e => new { e.TenantId, e.AuthenticatedAt, e.ChannelId });
+            enrollment.HasIndex(e => new { e.TenantId, e.DeviceName, e.ChannelId });
+            enrollment.HasIndex(e => new { e.TenantId, e.SerialNumber, e.ChannelId });
+            enrollment.HasIndex(e => new { e.TenantId, e.OsVersion, e.ChannelId });
+            enrollment.HasIndex(e => new { e.TenantId, e.Model, e.ChannelId });
+            enrollment.HasIndex(e => new { e.TenantId, e.LastSeenAt, e.ChannelId });
+            enrollment.HasIndex(e => new { e.TenantId, e.Kind, e.State, e.Platform });
             enrollment.HasIndex(e => new { e.TenantId, e.IdentityCertificateSha256 }).IsUnique();
             enrollment.HasIndex(e => e.ParentId);
             enrollment.HasQueryFilter(e => e.TenantId == CurrentTenantId);
