@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using SaaSMdm.Contracts.V1;
+using SaaSMdm.Core.Data;
 using SaaSMdm.Core.Data.Entities;
 using SaaSMdm.Rpc;
 
@@ -17,7 +18,7 @@ public static class DeviceListQuery
     public const int MaxSkip = 1_000_000;
 
     /// <exception cref="InvalidArgumentException">a malformed filter, order, skip or page token.</exception>
-    public static async Task<DeviceListPage> ReadAsync(IQueryable<EnrollmentEntity> enrollments, ListDevicesRequest request, int size, CancellationToken cancellationToken)
+    public static async Task<DeviceListPage> ReadAsync(CoreDbContext db, ListDevicesRequest request, int size, CancellationToken cancellationToken)
     {
         var skip = request.Skip switch
         {
@@ -26,7 +27,7 @@ public static class DeviceListQuery
             var value => value,
         };
         var key = DeviceSortKey.For(request.OrderBy, request.Descending);
-        var devices = DeviceFilters.Apply(enrollments, request);
+        var devices = DeviceFilters.Apply(db.Enrollments.AsNoTracking(), request, db.Database.IsSqlite());
         var cursor = DeviceListCursor.Read(request);
 
         var total = await devices.CountAsync(cancellationToken);

@@ -16,7 +16,7 @@ public sealed class DevicesService(CoreDbContext db, EnrollmentChannelRemoval ch
     public override async Task<ListDevicesResponse> ListDevices(ListDevicesRequest request, ServerCallContext context)
     {
         var size = PageToken.Size(request.PageSize);
-        var page = await DeviceListQuery.ReadAsync(db.Enrollments.AsNoTracking(), request, size, context.CancellationToken);
+        var page = await DeviceListQuery.ReadAsync(db, request, size, context.CancellationToken);
         var pending = await PendingCountsAsync(page.Devices.Select(d => d.Id).ToArray(), context.CancellationToken);
 
         var response = new ListDevicesResponse { NextPageToken = page.NextPageToken, TotalSize = page.TotalSize };

@@ -86,27 +86,27 @@ public static class FleetSummaryQuery
     /// </summary>
     private static Task<int> WithFailingDeclarationsAsync(CoreDbContext db, IQueryable<EnrollmentEntity> enrolled, CancellationToken cancellationToken)
     {
-        var failingChannels = db.DeclarationStatuses.AsNoTracking()
-            .Where(s => s.Valid == "invalid" || s.ReasonsJson!.Contains("\"Error."))
-            .Select(s => s.EnrollmentId);
-        var failingDevices = db.Enrollments.AsNoTracking()
-            .Where(e => failingChannels.Contains(e.Id))
-            .Select(e => e.ParentId ?? e.Id);
-        return enrolled.CountAsync(d => failingDevices.Contains(d.Id), cancellationToken);
+        var failing = db.DeclarationStatuses.AsNoTracking().Where(s => s.Valid == "invalid" || s.ReasonsJson!.Contains("\"Error."));
+        return DevicesOf(db, failing.Select(s => s.EnrollmentId), enrolled).Distinct().CountAsync(cancellationToken);
     }
 
     private static async Task PendingCommandsAsync(CoreDbContext db, IQueryable<EnrollmentEntity> enrolled, FleetSummary summary, CancellationToken cancellationToken)
     {
-        var queuedPerDevice = from queued in db.CommandQueue.AsNoTracking()
-                              join channel in db.Enrollments.AsNoTracking() on queued.EnrollmentId equals channel.Id
-                              group queued by channel.ParentId ?? channel.Id into device
-                              select new { DeviceId = device.Key, Pending = device.Count() };
-        var pending = await queuedPerDevice
-            .Where(q => enrolled.Any(d => d.Id == q.DeviceId))
-            .GroupBy(_ => 1)
-            .Select(g => new { Commands = g.Sum(q => q.Pending), Devices = g.Count() })
+        var devices = DevicesOf(db, db.CommandQueue.AsNoTracking().Select(q => q.EnrollmentId), enrolled);
+        var pending = await devices.GroupBy(_ => 1)
+            .Select(g => new { Commands = g.Count(), Devices = g.Distinct().Count() })
             .FirstOrDefaultAsync(cancellationToken);
         summary.PendingCommands = pending?.Commands ?? 0;
         summary.DevicesWithPendingCommands = pending?.Devices ?? 0;
     }
+
+    /// <summary>
+    /// For each channel id, its enrolled device's id (the channel's own, or its parent's for a user channel); channels
+    /// of devices that are not enrolled drop out. Joins by primary key, so the cost follows the channels, not the fleet.
+    /// </summary>
+    private static IQueryable<Guid> DevicesOf(CoreDbContext db, IQueryable<Guid> channelIds, IQueryable<EnrollmentEntity> enrolled) =>
+        from channelId in channelIds
+        join channel in db.Enrollments.AsNoTracking() on channelId equals channel.Id
+        join device in enrolled on channel.ParentId ?? channel.Id equals device.Id
+        select device.Id;
 }

@@ -5,14 +5,19 @@ namespace SaaSMdm.Core.Data.Migrations;
 
 /// <summary>
 /// Enrollments get their device's platform, backfilled from the product name (or model) with the rules of
-/// <c>DevicePlatforms</c>; and the device list gets a tenant-first index per sort order and one that counts devices
-/// by kind, state and platform without reading rows.
+/// <c>DevicePlatforms</c>; and the device list gets a tenant-first index per sort order (kind and state trailing, so filters,
+/// counts and skips read only the index) and ones that count devices by platform and OS version, and
+/// by enrollment day, without reading rows.
 /// </summary>
 [DbContext(typeof(CoreDbContext))]
 [Migration("20261125000000_DevicePlatform")]
 public sealed class DevicePlatformColumn : Migration
 {
-    private static readonly string[] SortedColumns = ["device_name", "serial_number", "os_version", "model", "last_seen_at"];
+    private static readonly string[] SortedColumns = ["authenticated_at", "device_name", "serial_number", "os_version", "model", "last_seen_at"];
+
+    private const string PlatformIndex = "ix_enrollments_tenant_id_platform_kind_state_os_version";
+
+    private const string EnrolledIndex = "ix_enrollments_tenant_id_enrolled_at_kind_state";
 
     protected override void Up(MigrationBuilder migrationBuilder)
     {
@@ -21,24 +26,32 @@ public sealed class DevicePlatformColumn : Migration
             "UPDATE enrollments SET platform = CASE "
             + Platform("product_name") + Platform("model")
             + "ELSE 0 END;");
+        migrationBuilder.DropIndex(name: "ix_enrollments_tenant_id_authenticated_at_channel_id", table: "enrollments");
         foreach (var column in SortedColumns)
         {
-            migrationBuilder.CreateIndex(name: $"ix_enrollments_tenant_id_{column}_channel_id", table: "enrollments", columns: ["tenant_id", column, "channel_id"]);
+            migrationBuilder.CreateIndex(
+                name: $"ix_enrollments_tenant_id_{column}_channel_id_kind_state",
+                table: "enrollments",
+                columns: ["tenant_id", column, "channel_id", "kind", "state"]);
         }
 
-        migrationBuilder.CreateIndex(
-            name: "ix_enrollments_tenant_id_kind_state_platform",
-            table: "enrollments",
-            columns: ["tenant_id", "kind", "state", "platform"]);
+        migrationBuilder.CreateIndex(name: PlatformIndex, table: "enrollments", columns: ["tenant_id", "platform", "kind", "state", "os_version"]);
+        migrationBuilder.CreateIndex(name: EnrolledIndex, table: "enrollments", columns: ["tenant_id", "enrolled_at", "kind", "state"]);
     }
 
     protected override void Down(MigrationBuilder migrationBuilder)
     {
-        migrationBuilder.DropIndex(name: "ix_enrollments_tenant_id_kind_state_platform", table: "enrollments");
+        migrationBuilder.DropIndex(name: EnrolledIndex, table: "enrollments");
+        migrationBuilder.DropIndex(name: PlatformIndex, table: "enrollments");
         foreach (var column in SortedColumns)
         {
-            migrationBuilder.DropIndex(name: $"ix_enrollments_tenant_id_{column}_channel_id", table: "enrollments");
+            migrationBuilder.DropIndex(name: $"ix_enrollments_tenant_id_{column}_channel_id_kind_state", table: "enrollments");
         }
+
+        migrationBuilder.CreateIndex(
+            name: "ix_enrollments_tenant_id_authenticated_at_channel_id",
+            table: "enrollments",
+            columns: ["tenant_id", "authenticated_at", "channel_id"]);
 
         migrationBuilder.DropColumn(name: "platform", table: "enrollments");
     }
