@@ -10,7 +10,7 @@ using SaaSMdm.DeviceSim.Hardware;
 using SaaSMdm.DeviceSim.Transport;
 using SaaSMdm.Edge.Tls;
 using SaaSMdm.Rpc.Client;
-using SaaSMdm.Core.Data.Entities;
+using TenantRole = SaaSMdm.Core.Data.Entities.TenantRole;
 using SaaSMdm.TestHosts;
 using SaaSMdm.TestSupport;
 
