@@ -1,7 +1,7 @@
 namespace SaaSMdm.Portal.Settings;
 
 /// <summary>The event types a webhook can subscribe to, as Core's event log knows them (Core checks them again).</summary>
-public static class WebhookEventTypes
+public static class WebhookEventChoices
 {
     public static IReadOnlyList<string> All { get; } =
     [
