@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Components;
 using SaaSMdm.Portal.Components.Shared;
-using SaaSMdm.Portal.CoreApi;
 
 namespace SaaSMdm.Portal.Settings;
 
@@ -19,16 +18,8 @@ public abstract class SettingsPage : TenantPage
     /// <summary>Runs a call to Core; false (with <see cref="Error"/> set) when Core refused or was unreachable.</summary>
     protected async Task<bool> TryAsync(Func<Task> call)
     {
-        try
-        {
-            await call();
-            return true;
-        }
-        catch (SaaSMdm.Rpc.RpcException ex)
-        {
-            Error = PortalErrors.Describe(ex);
-            return false;
-        }
+        Error = await CoreRefusals.OfAsync(call);
+        return Error is null;
     }
 
     /// <summary>
