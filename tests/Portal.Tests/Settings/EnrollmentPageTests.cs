@@ -60,8 +60,7 @@ public sealed class EnrollmentPageTests(CoreFixture<OnSqlite> core) : IClassFixt
         Assert.Equal("Front desk iPads", token.Label);
         Assert.Equal(5, token.MaxUses);
         Assert.InRange(token.ExpireTime.ToDateTimeOffset() - DateTimeOffset.UtcNow, TimeSpan.FromDays(6.9), TimeSpan.FromDays(7));
-        var secret = System.Text.RegularExpressions.Regex.Match(html, "<code data-secret>([^<]+)</code>").Groups[1].Value;
-        Assert.NotEmpty(secret);
+        var secret = SettingsKit.SecretOf(html);
         var link = $"https://edge.example.test/t/{_tenant.Slug}/enroll?token={Uri.EscapeDataString(secret)}";
         Assert.Contains($"<code data-enrollment-url>{link}</code>", html);
         Assert.Contains($"href=\"{link}\" data-profile-download", html);

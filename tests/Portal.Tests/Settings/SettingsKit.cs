@@ -46,6 +46,17 @@ public static partial class SettingsKit
     public static void HasQrCode(string html) =>
         Assert.Matches("<img[^>]*src=\"data:image/png;base64,[A-Za-z0-9+/=]{200,}\"[^>]*data-qr|<img[^>]*data-qr[^>]*src=\"data:image/png;base64,[A-Za-z0-9+/=]{200,}\"", WebUtility.HtmlDecode(html));
 
+    /// <summary>The one-time secret the response shows.</summary>
+    public static string SecretOf(string html)
+    {
+        var secret = SecretField().Match(html);
+        Assert.True(secret.Success, "The response shows no secret.");
+        return secret.Groups[1].Value;
+    }
+
+    [GeneratedRegex("<code data-secret>([^<]+)</code>")]
+    private static partial Regex SecretField();
+
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
     private static partial Regex AntiforgeryField();
 
