@@ -6,27 +6,16 @@ using EntityRole = SaaSMdm.Core.Data.Entities.TenantRole;
 namespace SaaSMdm.Portal.Tests.Settings;
 
 /// <summary>The API clients page over HTTP against a real Core: secrets shown once, rotation, revocation, owners only.</summary>
-public sealed class ApiClientsPageTests(CoreFixture<OnSqlite> core) : IClassFixture<CoreFixture<OnSqlite>>, IAsyncLifetime
+public sealed class ApiClientsPageTests(CoreFixture<OnSqlite> core) : PortalPageTests(() => core.Host), IClassFixture<CoreFixture<OnSqlite>>
 {
-    private PortalTestHost _portal = null!;
-    private Tenant _tenant = null!;
-
     private ApiClients.ApiClientsClient Api => new(core.Host.Channel.CreateCallInvoker());
 
-    private string Page => $"/t/{_tenant.Slug}/settings/api-clients";
-
-    public async Task InitializeAsync()
-    {
-        _portal = await PortalTestHost.StartAsync(core.Host.GrpcAddress, core.Host.HttpAddress);
-        _tenant = await SettingsKit.NewTenantAsync(core.Host);
-    }
-
-    public async Task DisposeAsync() => await _portal.DisposeAsync();
+    private string Page => $"/t/{Tenant.Slug}/settings/api-clients";
 
     [Fact]
     public async Task Creating_a_client_shows_its_secret_once_with_the_chosen_scopes()
     {
-        var (_, session) = await SettingsKit.SignedInAsync(core.Host, _portal, _tenant, EntityRole.Owner);
+        var (_, session) = await SettingsKit.SignedInAsync(core.Host, Portal, Tenant, EntityRole.Owner);
         using var _ = session;
 
         var response = await SettingsKit.PostFieldsAsync(session, Page, "create-client",
@@ -45,8 +34,8 @@ public sealed class ApiClientsPageTests(CoreFixture<OnSqlite> core) : IClassFixt
     [Fact]
     public async Task Rotating_shows_a_new_secret_once_and_revoking_ends_the_client()
     {
-        var created = await Api.CreateApiClientAsync(new CreateApiClientRequest { TenantId = _tenant.Id, Name = "rotated", Scopes = { "devices:read" } });
-        var (_, session) = await SettingsKit.SignedInAsync(core.Host, _portal, _tenant, EntityRole.Owner);
+        var created = await Api.CreateApiClientAsync(new CreateApiClientRequest { TenantId = Tenant.Id, Name = "rotated", Scopes = { "devices:read" } });
+        var (_, session) = await SettingsKit.SignedInAsync(core.Host, Portal, Tenant, EntityRole.Owner);
         using var _ = session;
         var id = created.Client.ClientId;
 
@@ -65,7 +54,7 @@ public sealed class ApiClientsPageTests(CoreFixture<OnSqlite> core) : IClassFixt
     [Fact]
     public async Task An_unknown_scope_or_no_name_is_refused_and_creates_nothing()
     {
-        var (_, session) = await SettingsKit.SignedInAsync(core.Host, _portal, _tenant, EntityRole.Owner);
+        var (_, session) = await SettingsKit.SignedInAsync(core.Host, Portal, Tenant, EntityRole.Owner);
         using var _ = session;
 
         var unknown = await SettingsKit.PostFieldsAsync(session, Page, "create-client", [new("Create.Name", "x"), new("scope", "tenants:write")]);
@@ -77,7 +66,7 @@ public sealed class ApiClientsPageTests(CoreFixture<OnSqlite> core) : IClassFixt
     }
 
     [Fact]
-    public void The_scope_list_is_every_scope_Core_grants_a_tenant_client()
+    public void The_scope_list_is_every_scope_Core_grants_aTenant_client()
     {
         var portalScopes = SaaSMdm.Portal.Settings.ApiClientScopes.All.Select(scope => scope.Name).Order();
 
@@ -87,8 +76,8 @@ public sealed class ApiClientsPageTests(CoreFixture<OnSqlite> core) : IClassFixt
     [Fact]
     public async Task An_admin_sees_the_clients_but_no_forms_and_a_forged_create_creates_nothing()
     {
-        var created = await Api.CreateApiClientAsync(new CreateApiClientRequest { TenantId = _tenant.Id, Name = "listed", Scopes = { "devices:read" } });
-        var (_, session) = await SettingsKit.SignedInAsync(core.Host, _portal, _tenant, EntityRole.Admin);
+        var created = await Api.CreateApiClientAsync(new CreateApiClientRequest { TenantId = Tenant.Id, Name = "listed", Scopes = { "devices:read" } });
+        var (_, session) = await SettingsKit.SignedInAsync(core.Host, Portal, Tenant, EntityRole.Admin);
         using var _ = session;
 
         var page = await session.GetAsync($"{Page}?revoke={created.Client.ClientId}");
@@ -103,5 +92,5 @@ public sealed class ApiClientsPageTests(CoreFixture<OnSqlite> core) : IClassFixt
     }
 
     private async Task<IReadOnlyList<ApiClient>> ClientsAsync() =>
-        (await Api.ListApiClientsAsync(new ListApiClientsRequest { TenantId = _tenant.Id })).Clients;
+        (await Api.ListApiClientsAsync(new ListApiClientsRequest { TenantId = Tenant.Id })).Clients;
 }

@@ -7,34 +7,23 @@ using EntityRole = SaaSMdm.Core.Data.Entities.TenantRole;
 namespace SaaSMdm.Portal.Tests.Settings;
 
 /// <summary>The audit log page over HTTP against a real Core: filters in the query string and keyset paging.</summary>
-public sealed partial class AuditLogPageTests(CoreFixture<OnSqlite> core) : IClassFixture<CoreFixture<OnSqlite>>, IAsyncLifetime
+public sealed partial class AuditLogPageTests(CoreFixture<OnSqlite> core) : PortalPageTests(() => core.Host), IClassFixture<CoreFixture<OnSqlite>>
 {
-    private PortalTestHost _portal = null!;
-    private Tenant _tenant = null!;
-
     private Enrollment.EnrollmentClient Enrollment => new(core.Host.Channel.CreateCallInvoker());
 
-    private string Page => $"/t/{_tenant.Slug}/settings/audit-log";
-
-    public async Task InitializeAsync()
-    {
-        _portal = await PortalTestHost.StartAsync(core.Host.GrpcAddress, core.Host.HttpAddress);
-        _tenant = await SettingsKit.NewTenantAsync(core.Host);
-    }
-
-    public async Task DisposeAsync() => await _portal.DisposeAsync();
+    private string Page => $"/t/{Tenant.Slug}/settings/audit-log";
 
     [Fact]
     public async Task Read_only_sees_who_did_what_and_filters_by_RPC_and_outcome()
     {
-        var (admin, adminSession) = await SettingsKit.SignedInAsync(core.Host, _portal, _tenant, EntityRole.Admin);
+        var (admin, adminSession) = await SettingsKit.SignedInAsync(core.Host, Portal, Tenant, EntityRole.Admin);
         using (adminSession)
         {
-            await adminSession.PostFormAsync($"/t/{_tenant.Slug}/enrollment", "create-token", new() { ["Create.Label"] = "audited", ["Create.ValidDays"] = "3", ["Create.MaxUses"] = "0" });
-            await adminSession.PostFormAsync($"/t/{_tenant.Slug}/enrollment", "create-token", new() { ["Create.Label"] = "refused", ["Create.ValidDays"] = "3", ["Create.MaxUses"] = "-1" });
+            await adminSession.PostFormAsync($"/t/{Tenant.Slug}/enrollment", "create-token", new() { ["Create.Label"] = "audited", ["Create.ValidDays"] = "3", ["Create.MaxUses"] = "0" });
+            await adminSession.PostFormAsync($"/t/{Tenant.Slug}/enrollment", "create-token", new() { ["Create.Label"] = "refused", ["Create.ValidDays"] = "3", ["Create.MaxUses"] = "-1" });
         }
 
-        var (_, session) = await SettingsKit.SignedInAsync(core.Host, _portal, _tenant, EntityRole.ReadOnly);
+        var (_, session) = await SettingsKit.SignedInAsync(core.Host, Portal, Tenant, EntityRole.ReadOnly);
         using var _ = session;
 
         var all = await session.GetAsync(Page);
@@ -59,10 +48,10 @@ public sealed partial class AuditLogPageTests(CoreFixture<OnSqlite> core) : ICla
     {
         for (var i = 0; i < 51; i++)
         {
-            await Enrollment.SetOpenEnrollmentAsync(new SetOpenEnrollmentRequest { TenantId = _tenant.Id, Open = i % 2 == 0 });
+            await Enrollment.SetOpenEnrollmentAsync(new SetOpenEnrollmentRequest { TenantId = Tenant.Id, Open = i % 2 == 0 });
         }
 
-        var (_, session) = await SettingsKit.SignedInAsync(core.Host, _portal, _tenant, EntityRole.ReadOnly);
+        var (_, session) = await SettingsKit.SignedInAsync(core.Host, Portal, Tenant, EntityRole.ReadOnly);
         using var _ = session;
 
         var first = await session.GetAsync($"{Page}?rpc=SetOpenEnrollment");
@@ -79,7 +68,7 @@ public sealed partial class AuditLogPageTests(CoreFixture<OnSqlite> core) : ICla
     [Fact]
     public async Task A_malformed_time_or_filter_is_explained_and_lists_nothing()
     {
-        var (_, session) = await SettingsKit.SignedInAsync(core.Host, _portal, _tenant, EntityRole.ReadOnly);
+        var (_, session) = await SettingsKit.SignedInAsync(core.Host, Portal, Tenant, EntityRole.ReadOnly);
         using var _ = session;
 
         var badTime = await session.GetAsync($"{Page}?from=yesterday");

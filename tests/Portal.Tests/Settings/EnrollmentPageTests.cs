@@ -6,29 +6,18 @@ using EntityRole = SaaSMdm.Core.Data.Entities.TenantRole;
 namespace SaaSMdm.Portal.Tests.Settings;
 
 /// <summary>The enrollment page over HTTP against a real Core: the URL and its QR code, open enrollment, and enrollment tokens.</summary>
-public sealed class EnrollmentPageTests(CoreFixture<OnSqlite> core) : IClassFixture<CoreFixture<OnSqlite>>, IAsyncLifetime
+public sealed class EnrollmentPageTests(CoreFixture<OnSqlite> core) : PortalPageTests(() => core.Host), IClassFixture<CoreFixture<OnSqlite>>
 {
-    private PortalTestHost _portal = null!;
-    private Tenant _tenant = null!;
-
     private Enrollment.EnrollmentClient Api => new(core.Host.Channel.CreateCallInvoker());
 
-    private string Page => $"/t/{_tenant.Slug}/enrollment";
-
-    public async Task InitializeAsync()
-    {
-        _portal = await PortalTestHost.StartAsync(core.Host.GrpcAddress, core.Host.HttpAddress);
-        _tenant = await SettingsKit.NewTenantAsync(core.Host);
-    }
-
-    public async Task DisposeAsync() => await _portal.DisposeAsync();
+    private string Page => $"/t/{Tenant.Slug}/enrollment";
 
     [Fact]
     public async Task Turning_open_enrollment_on_shows_the_URL_its_QR_code_and_the_profile_link()
     {
-        var (_, session) = await SettingsKit.SignedInAsync(core.Host, _portal, _tenant, EntityRole.Admin);
+        var (_, session) = await SettingsKit.SignedInAsync(core.Host, Portal, Tenant, EntityRole.Admin);
         using var _ = session;
-        var url = $"https://edge.example.test/t/{_tenant.Slug}/enroll";
+        var url = $"https://edge.example.test/t/{Tenant.Slug}/enroll";
 
         var closed = await session.GetAsync(Page);
         Assert.Contains("data-open-enrollment=\"off\"", closed.Html);
@@ -37,7 +26,7 @@ public sealed class EnrollmentPageTests(CoreFixture<OnSqlite> core) : IClassFixt
         var response = await session.PostFormAsync(Page, "open-enrollment", new() { ["Open.Open"] = "True" });
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.True((await Api.GetEnrollmentSettingsAsync(new GetEnrollmentSettingsRequest { TenantId = _tenant.Id })).OpenEnrollment);
+        Assert.True((await Api.GetEnrollmentSettingsAsync(new GetEnrollmentSettingsRequest { TenantId = Tenant.Id })).OpenEnrollment);
         var open = await session.GetAsync(Page);
         Assert.Contains("data-open-enrollment=\"on\"", open.Html);
         Assert.Contains($"<code data-enrollment-url>{url}</code>", open.Html);
@@ -48,20 +37,20 @@ public sealed class EnrollmentPageTests(CoreFixture<OnSqlite> core) : IClassFixt
     [Fact]
     public async Task A_new_token_shows_its_secret_link_and_QR_code_once_and_is_listed_after()
     {
-        var (_, session) = await SettingsKit.SignedInAsync(core.Host, _portal, _tenant, EntityRole.Admin);
+        var (_, session) = await SettingsKit.SignedInAsync(core.Host, Portal, Tenant, EntityRole.Admin);
         using var _ = session;
 
         var response = await session.PostFormAsync(Page, "create-token", new() { ["Create.Label"] = "Front desk iPads", ["Create.ValidDays"] = "7", ["Create.MaxUses"] = "5" });
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var html = await SettingsKit.HtmlOf(response);
-        var tokens = (await Api.ListEnrollmentTokensAsync(new ListEnrollmentTokensRequest { TenantId = _tenant.Id })).Tokens;
+        var tokens = (await Api.ListEnrollmentTokensAsync(new ListEnrollmentTokensRequest { TenantId = Tenant.Id })).Tokens;
         var token = Assert.Single(tokens);
         Assert.Equal("Front desk iPads", token.Label);
         Assert.Equal(5, token.MaxUses);
         Assert.InRange(token.ExpireTime.ToDateTimeOffset() - DateTimeOffset.UtcNow, TimeSpan.FromDays(6.9), TimeSpan.FromDays(7));
         var secret = SettingsKit.SecretOf(html);
-        var link = $"https://edge.example.test/t/{_tenant.Slug}/enroll?token={Uri.EscapeDataString(secret)}";
+        var link = $"https://edge.example.test/t/{Tenant.Slug}/enroll?token={Uri.EscapeDataString(secret)}";
         Assert.Contains($"<code data-enrollment-url>{link}</code>", html);
         Assert.Contains($"href=\"{link}\" data-profile-download", html);
         SettingsKit.HasQrCode(html);
@@ -75,8 +64,8 @@ public sealed class EnrollmentPageTests(CoreFixture<OnSqlite> core) : IClassFixt
     [Fact]
     public async Task Revoking_asks_first_and_then_revokes_the_token()
     {
-        var created = await Api.CreateEnrollmentTokenAsync(new CreateEnrollmentTokenRequest { TenantId = _tenant.Id, Label = "to revoke" });
-        var (_, session) = await SettingsKit.SignedInAsync(core.Host, _portal, _tenant, EntityRole.Admin);
+        var created = await Api.CreateEnrollmentTokenAsync(new CreateEnrollmentTokenRequest { TenantId = Tenant.Id, Label = "to revoke" });
+        var (_, session) = await SettingsKit.SignedInAsync(core.Host, Portal, Tenant, EntityRole.Admin);
         using var _ = session;
         var confirm = $"{Page}?revoke={created.Token.Id}";
 
@@ -84,14 +73,14 @@ public sealed class EnrollmentPageTests(CoreFixture<OnSqlite> core) : IClassFixt
         var response = await session.PostFormAsync(confirm, "revoke-token", new() { ["Revoke.Id"] = created.Token.Id });
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.True(Assert.Single((await Api.ListEnrollmentTokensAsync(new ListEnrollmentTokensRequest { TenantId = _tenant.Id })).Tokens).Revoked);
+        Assert.True(Assert.Single((await Api.ListEnrollmentTokensAsync(new ListEnrollmentTokensRequest { TenantId = Tenant.Id })).Tokens).Revoked);
         Assert.Contains("data-token-state=\"Revoked\"", (await session.GetAsync(Page)).Html);
     }
 
     [Fact]
     public async Task Invalid_input_and_Core_refusals_are_shown_and_create_nothing()
     {
-        var (_, session) = await SettingsKit.SignedInAsync(core.Host, _portal, _tenant, EntityRole.Admin);
+        var (_, session) = await SettingsKit.SignedInAsync(core.Host, Portal, Tenant, EntityRole.Admin);
         using var _ = session;
 
         var badDays = await session.PostFormAsync(Page, "create-token", new() { ["Create.Label"] = "x", ["Create.ValidDays"] = "0", ["Create.MaxUses"] = "0" });
@@ -100,14 +89,14 @@ public sealed class EnrollmentPageTests(CoreFixture<OnSqlite> core) : IClassFixt
         Assert.Contains("valid for 1 to 3650 days", await SettingsKit.HtmlOf(badDays));
         Assert.Contains("data-error", await SettingsKit.HtmlOf(badUses));
         Assert.DoesNotContain("data-secret", await SettingsKit.HtmlOf(badUses));
-        Assert.Empty((await Api.ListEnrollmentTokensAsync(new ListEnrollmentTokensRequest { TenantId = _tenant.Id })).Tokens);
+        Assert.Empty((await Api.ListEnrollmentTokensAsync(new ListEnrollmentTokensRequest { TenantId = Tenant.Id })).Tokens);
     }
 
     [Fact]
     public async Task Read_only_sees_the_tokens_but_no_forms_and_a_forged_post_changes_nothing()
     {
-        var created = await Api.CreateEnrollmentTokenAsync(new CreateEnrollmentTokenRequest { TenantId = _tenant.Id, Label = "seen" });
-        var (_, session) = await SettingsKit.SignedInAsync(core.Host, _portal, _tenant, EntityRole.ReadOnly);
+        var created = await Api.CreateEnrollmentTokenAsync(new CreateEnrollmentTokenRequest { TenantId = Tenant.Id, Label = "seen" });
+        var (_, session) = await SettingsKit.SignedInAsync(core.Host, Portal, Tenant, EntityRole.ReadOnly);
         using var _ = session;
 
         var page = await session.GetAsync($"{Page}?revoke={created.Token.Id}");
@@ -121,20 +110,20 @@ public sealed class EnrollmentPageTests(CoreFixture<OnSqlite> core) : IClassFixt
         var forgedRevoke = await session.PostFormAsync($"{Page}?revoke={created.Token.Id}", "revoke-token", new() { ["Revoke.Id"] = created.Token.Id }, page.Html);
 
         Assert.All([forgedCreate, forgedOpen, forgedRevoke], response => Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode));
-        var token = Assert.Single((await Api.ListEnrollmentTokensAsync(new ListEnrollmentTokensRequest { TenantId = _tenant.Id })).Tokens);
+        var token = Assert.Single((await Api.ListEnrollmentTokensAsync(new ListEnrollmentTokensRequest { TenantId = Tenant.Id })).Tokens);
         Assert.False(token.Revoked);
-        Assert.False((await Api.GetEnrollmentSettingsAsync(new GetEnrollmentSettingsRequest { TenantId = _tenant.Id })).OpenEnrollment);
+        Assert.False((await Api.GetEnrollmentSettingsAsync(new GetEnrollmentSettingsRequest { TenantId = Tenant.Id })).OpenEnrollment);
     }
 
     [Fact]
-    public async Task Another_tenants_token_cannot_be_revoked_through_this_tenants_page()
+    public async Task AnotherTenants_token_cannot_be_revoked_through_thisTenants_page()
     {
         var other = await SettingsKit.NewTenantAsync(core.Host);
         var foreign = await Api.CreateEnrollmentTokenAsync(new CreateEnrollmentTokenRequest { TenantId = other.Id, Label = "foreign" });
-        await Api.CreateEnrollmentTokenAsync(new CreateEnrollmentTokenRequest { TenantId = _tenant.Id, Label = "own" });
-        var (_, session) = await SettingsKit.SignedInAsync(core.Host, _portal, _tenant, EntityRole.Admin);
+        await Api.CreateEnrollmentTokenAsync(new CreateEnrollmentTokenRequest { TenantId = Tenant.Id, Label = "own" });
+        var (_, session) = await SettingsKit.SignedInAsync(core.Host, Portal, Tenant, EntityRole.Admin);
         using var _ = session;
-        var own = Assert.Single((await Api.ListEnrollmentTokensAsync(new ListEnrollmentTokensRequest { TenantId = _tenant.Id })).Tokens);
+        var own = Assert.Single((await Api.ListEnrollmentTokensAsync(new ListEnrollmentTokensRequest { TenantId = Tenant.Id })).Tokens);
 
         var response = await session.PostFormAsync($"{Page}?revoke={own.Id}", "revoke-token", new() { ["Revoke.Id"] = foreign.Token.Id });
 

@@ -6,27 +6,16 @@ using EntityRole = SaaSMdm.Core.Data.Entities.TenantRole;
 namespace SaaSMdm.Portal.Tests.Settings;
 
 /// <summary>The people page over HTTP against a real Core: owners invite, change roles and remove; others only look.</summary>
-public sealed class PeoplePageTests(CoreFixture<OnSqlite> core) : IClassFixture<CoreFixture<OnSqlite>>, IAsyncLifetime
+public sealed class PeoplePageTests(CoreFixture<OnSqlite> core) : PortalPageTests(() => core.Host), IClassFixture<CoreFixture<OnSqlite>>
 {
-    private PortalTestHost _portal = null!;
-    private Tenant _tenant = null!;
-
     private Members.MembersClient Api => new(core.Host.Channel.CreateCallInvoker());
 
-    private string Page => $"/t/{_tenant.Slug}/settings/people";
-
-    public async Task InitializeAsync()
-    {
-        _portal = await PortalTestHost.StartAsync(core.Host.GrpcAddress, core.Host.HttpAddress);
-        _tenant = await SettingsKit.NewTenantAsync(core.Host);
-    }
-
-    public async Task DisposeAsync() => await _portal.DisposeAsync();
+    private string Page => $"/t/{Tenant.Slug}/settings/people";
 
     [Fact]
     public async Task An_owner_invites_changes_the_role_of_and_removes_a_person()
     {
-        var (_, session) = await SettingsKit.SignedInAsync(core.Host, _portal, _tenant, EntityRole.Owner);
+        var (_, session) = await SettingsKit.SignedInAsync(core.Host, Portal, Tenant, EntityRole.Owner);
         using var _ = session;
         var email = $"invitee-{Guid.NewGuid():N}@example.test";
 
@@ -53,7 +42,7 @@ public sealed class PeoplePageTests(CoreFixture<OnSqlite> core) : IClassFixture<
     [Fact]
     public async Task Core_refuses_to_demote_the_last_owner_and_the_page_says_so()
     {
-        var (owner, session) = await SettingsKit.SignedInAsync(core.Host, _portal, _tenant, EntityRole.Owner);
+        var (owner, session) = await SettingsKit.SignedInAsync(core.Host, Portal, Tenant, EntityRole.Owner);
         using var _ = session;
         var id = owner.Id.ToString();
 
@@ -67,7 +56,7 @@ public sealed class PeoplePageTests(CoreFixture<OnSqlite> core) : IClassFixture<
     [Fact]
     public async Task A_malformed_email_is_refused_with_Core_message_and_nobody_is_added()
     {
-        var (_, session) = await SettingsKit.SignedInAsync(core.Host, _portal, _tenant, EntityRole.Owner);
+        var (_, session) = await SettingsKit.SignedInAsync(core.Host, Portal, Tenant, EntityRole.Owner);
         using var _ = session;
         var before = (await MembersAsync()).Count;
 
@@ -80,7 +69,7 @@ public sealed class PeoplePageTests(CoreFixture<OnSqlite> core) : IClassFixture<
     [Fact]
     public async Task An_admin_sees_the_people_but_no_forms_and_a_forged_invite_adds_nobody()
     {
-        var (admin, session) = await SettingsKit.SignedInAsync(core.Host, _portal, _tenant, EntityRole.Admin);
+        var (admin, session) = await SettingsKit.SignedInAsync(core.Host, Portal, Tenant, EntityRole.Admin);
         using var _ = session;
 
         var page = await session.GetAsync($"{Page}?edit={admin.Id}&remove={admin.Id}");
@@ -99,5 +88,5 @@ public sealed class PeoplePageTests(CoreFixture<OnSqlite> core) : IClassFixture<
     }
 
     private async Task<IReadOnlyList<Member>> MembersAsync() =>
-        (await Api.ListMembersAsync(new ListMembersRequest { TenantId = _tenant.Id, PageSize = 100 })).Members;
+        (await Api.ListMembersAsync(new ListMembersRequest { TenantId = Tenant.Id, PageSize = 100 })).Members;
 }

@@ -11,29 +11,18 @@ using EntityRole = SaaSMdm.Core.Data.Entities.TenantRole;
 namespace SaaSMdm.Portal.Tests.Settings;
 
 /// <summary>The push certificate page over HTTP against a real Core: the steps when there is none, uploads, refusals and expiry warnings.</summary>
-public sealed class PushCertificatePageTests(CoreFixture<OnSqlite> core) : IClassFixture<CoreFixture<OnSqlite>>, IAsyncLifetime
+public sealed class PushCertificatePageTests(CoreFixture<OnSqlite> core) : PortalPageTests(() => core.Host), IClassFixture<CoreFixture<OnSqlite>>
 {
     private const string UserIdOid = "0.9.2342.19200300.100.1.1";
 
-    private PortalTestHost _portal = null!;
-    private Tenant _tenant = null!;
-
     private Enrollment.EnrollmentClient Api => new(core.Host.Channel.CreateCallInvoker());
 
-    private string Page => $"/t/{_tenant.Slug}/settings/push-certificate";
-
-    public async Task InitializeAsync()
-    {
-        _portal = await PortalTestHost.StartAsync(core.Host.GrpcAddress, core.Host.HttpAddress);
-        _tenant = await SettingsKit.NewTenantAsync(core.Host);
-    }
-
-    public async Task DisposeAsync() => await _portal.DisposeAsync();
+    private string Page => $"/t/{Tenant.Slug}/settings/push-certificate";
 
     [Fact]
     public async Task Without_a_certificate_the_page_explains_the_steps_refuses_a_bad_file_and_stores_a_good_one()
     {
-        var (_, session) = await SettingsKit.SignedInAsync(core.Host, _portal, _tenant, EntityRole.Admin);
+        var (_, session) = await SettingsKit.SignedInAsync(core.Host, Portal, Tenant, EntityRole.Admin);
         using var _ = session;
         var none = await session.GetAsync(Page);
         Assert.Contains("data-push-certificate=\"none\"", none.Html);
@@ -42,13 +31,13 @@ public sealed class PushCertificatePageTests(CoreFixture<OnSqlite> core) : IClas
         var garbage = await UploadAsync(session, Encoding.UTF8.GetBytes("not a certificate"));
         Assert.Equal(HttpStatusCode.OK, garbage.StatusCode);
         Assert.Contains("data-error", await SettingsKit.HtmlOf(garbage));
-        Assert.Equal(StatusCode.NotFound, (await Assert.ThrowsAsync<RpcException>(() => Api.GetPushCertificateAsync(new GetPushCertificateRequest { TenantId = _tenant.Id }).ResponseAsync)).StatusCode);
+        Assert.Equal(StatusCode.NotFound, (await Assert.ThrowsAsync<RpcException>(() => Api.GetPushCertificateAsync(new GetPushCertificateRequest { TenantId = Tenant.Id }).ResponseAsync)).StatusCode);
 
         var topic = $"com.apple.mgmt.External.{Guid.NewGuid()}";
         var uploaded = await UploadAsync(session, PushCertificatePem(topic, DateTimeOffset.UtcNow.AddDays(10)));
 
         Assert.Equal(HttpStatusCode.Redirect, uploaded.StatusCode);
-        Assert.Equal(topic, (await Api.GetPushCertificateAsync(new GetPushCertificateRequest { TenantId = _tenant.Id })).Topic);
+        Assert.Equal(topic, (await Api.GetPushCertificateAsync(new GetPushCertificateRequest { TenantId = Tenant.Id })).Topic);
         var html = (await session.GetAsync(Page)).Html;
         Assert.Contains($"<code data-topic>{topic}</code>", html);
         Assert.Contains("data-expiry=\"soon\"", html);
@@ -57,13 +46,13 @@ public sealed class PushCertificatePageTests(CoreFixture<OnSqlite> core) : IClas
     [Fact]
     public async Task An_oversized_file_is_refused_before_Core_and_stores_nothing()
     {
-        var (_, session) = await SettingsKit.SignedInAsync(core.Host, _portal, _tenant, EntityRole.Admin);
+        var (_, session) = await SettingsKit.SignedInAsync(core.Host, Portal, Tenant, EntityRole.Admin);
         using var _ = session;
 
         var response = await UploadAsync(session, new byte[65 * 1024]);
 
         Assert.Contains("larger than 64 KiB", await SettingsKit.HtmlOf(response));
-        await Assert.ThrowsAsync<RpcException>(() => Api.GetPushCertificateAsync(new GetPushCertificateRequest { TenantId = _tenant.Id }).ResponseAsync);
+        await Assert.ThrowsAsync<RpcException>(() => Api.GetPushCertificateAsync(new GetPushCertificateRequest { TenantId = Tenant.Id }).ResponseAsync);
     }
 
     [Fact]
@@ -72,10 +61,10 @@ public sealed class PushCertificatePageTests(CoreFixture<OnSqlite> core) : IClas
         var topic = $"com.apple.mgmt.External.{Guid.NewGuid()}";
         await Api.UploadPushCertificateAsync(new UploadPushCertificateRequest
         {
-            TenantId = _tenant.Id,
+            TenantId = Tenant.Id,
             Certificate = Google.Protobuf.ByteString.CopyFrom(PushCertificatePem(topic, DateTimeOffset.UtcNow.AddDays(300))),
         });
-        var (_, session) = await SettingsKit.SignedInAsync(core.Host, _portal, _tenant, EntityRole.ReadOnly);
+        var (_, session) = await SettingsKit.SignedInAsync(core.Host, Portal, Tenant, EntityRole.ReadOnly);
         using var _ = session;
 
         var page = await session.GetAsync(Page);
@@ -85,7 +74,7 @@ public sealed class PushCertificatePageTests(CoreFixture<OnSqlite> core) : IClas
         var forged = await UploadAsync(session, PushCertificatePem($"com.apple.mgmt.External.{Guid.NewGuid()}", DateTimeOffset.UtcNow.AddDays(300)), page.Html);
 
         Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
-        Assert.Equal(topic, (await Api.GetPushCertificateAsync(new GetPushCertificateRequest { TenantId = _tenant.Id })).Topic);
+        Assert.Equal(topic, (await Api.GetPushCertificateAsync(new GetPushCertificateRequest { TenantId = Tenant.Id })).Topic);
     }
 
     private async Task<HttpResponseMessage> UploadAsync(PortalHttpSession session, byte[] file, string? page = null)

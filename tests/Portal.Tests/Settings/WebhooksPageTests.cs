@@ -7,30 +7,19 @@ using EntityRole = SaaSMdm.Core.Data.Entities.TenantRole;
 namespace SaaSMdm.Portal.Tests.Settings;
 
 /// <summary>The webhooks pages over HTTP against a real Core: create with the secret once, edit, disable, test event and its delivery, rotate, delete.</summary>
-public sealed class WebhooksPageTests(WebhookCoreFixture core) : IClassFixture<WebhookCoreFixture>, IAsyncLifetime
+public sealed class WebhooksPageTests(WebhookCoreFixture core) : PortalPageTests(() => core.Host), IClassFixture<WebhookCoreFixture>
 {
-    private PortalTestHost _portal = null!;
-    private Tenant _tenant = null!;
-
     private Webhooks.WebhooksClient Api => new(core.Host.Channel.CreateCallInvoker());
 
-    private string Page => $"/t/{_tenant.Slug}/settings/webhooks";
+    private string Page => $"/t/{Tenant.Slug}/settings/webhooks";
 
     /// <summary>Core's own health probe: it answers a webhook's POST with 405, a delivery that fails with a response code.</summary>
     private string Receiver => new Uri(core.Host.HttpAddress, "/healthz").ToString();
 
-    public async Task InitializeAsync()
-    {
-        _portal = await PortalTestHost.StartAsync(core.Host.GrpcAddress, core.Host.HttpAddress);
-        _tenant = await SettingsKit.NewTenantAsync(core.Host);
-    }
-
-    public async Task DisposeAsync() => await _portal.DisposeAsync();
-
     [Fact]
     public async Task Creating_a_webhook_shows_its_secret_once_with_the_chosen_events()
     {
-        var (_, session) = await SettingsKit.SignedInAsync(core.Host, _portal, _tenant, EntityRole.Admin);
+        var (_, session) = await SettingsKit.SignedInAsync(core.Host, Portal, Tenant, EntityRole.Admin);
         using var _ = session;
 
         var response = await SettingsKit.PostFieldsAsync(session, Page, "create-webhook",
@@ -51,7 +40,7 @@ public sealed class WebhooksPageTests(WebhookCoreFixture core) : IClassFixture<W
     [Fact]
     public async Task A_refused_URL_is_shown_and_creates_nothing()
     {
-        var (_, session) = await SettingsKit.SignedInAsync(core.Host, _portal, _tenant, EntityRole.Admin);
+        var (_, session) = await SettingsKit.SignedInAsync(core.Host, Portal, Tenant, EntityRole.Admin);
         using var _ = session;
 
         var response = await SettingsKit.PostFieldsAsync(session, Page, "create-webhook", [new("Create.Url", "ftp://example.test/x"), new("event-type", "device.enrolled")]);
@@ -65,8 +54,8 @@ public sealed class WebhooksPageTests(WebhookCoreFixture core) : IClassFixture<W
     [Fact]
     public async Task The_webhook_page_edits_disables_sends_a_test_event_lists_it_rotates_and_deletes()
     {
-        var created = await Api.CreateWebhookAsync(new CreateWebhookRequest { TenantId = _tenant.Id, Url = Receiver });
-        var (_, session) = await SettingsKit.SignedInAsync(core.Host, _portal, _tenant, EntityRole.Admin);
+        var created = await Api.CreateWebhookAsync(new CreateWebhookRequest { TenantId = Tenant.Id, Url = Receiver });
+        var (_, session) = await SettingsKit.SignedInAsync(core.Host, Portal, Tenant, EntityRole.Admin);
         using var _ = session;
         var page = $"{Page}/{created.Webhook.Id}";
 
@@ -84,7 +73,7 @@ public sealed class WebhooksPageTests(WebhookCoreFixture core) : IClassFixture<W
 
         var tested = await SettingsKit.HtmlOf(await session.PostFormAsync(page, "test-webhook", []));
         Assert.Contains("test event is queued", tested);
-        var delivery = Assert.Single((await Api.ListWebhookDeliveriesAsync(new ListWebhookDeliveriesRequest { TenantId = _tenant.Id, WebhookId = created.Webhook.Id })).Deliveries);
+        var delivery = Assert.Single((await Api.ListWebhookDeliveriesAsync(new ListWebhookDeliveriesRequest { TenantId = Tenant.Id, WebhookId = created.Webhook.Id })).Deliveries);
         Assert.Contains($"data-delivery=\"{delivery.Id}\"", (await session.GetAsync(page)).Html);
 
         var rotated = SettingsKit.SecretOf(await SettingsKit.HtmlOf(await session.PostFormAsync(page, "rotate-webhook", [])));
@@ -99,8 +88,8 @@ public sealed class WebhooksPageTests(WebhookCoreFixture core) : IClassFixture<W
     [Fact]
     public async Task Read_only_sees_webhooks_and_deliveries_but_no_forms_and_a_forged_post_changes_nothing()
     {
-        var created = await Api.CreateWebhookAsync(new CreateWebhookRequest { TenantId = _tenant.Id, Url = Receiver });
-        var (_, session) = await SettingsKit.SignedInAsync(core.Host, _portal, _tenant, EntityRole.ReadOnly);
+        var created = await Api.CreateWebhookAsync(new CreateWebhookRequest { TenantId = Tenant.Id, Url = Receiver });
+        var (_, session) = await SettingsKit.SignedInAsync(core.Host, Portal, Tenant, EntityRole.ReadOnly);
         using var _ = session;
         var page = $"{Page}/{created.Webhook.Id}";
 
@@ -119,11 +108,11 @@ public sealed class WebhooksPageTests(WebhookCoreFixture core) : IClassFixture<W
     }
 
     [Fact]
-    public async Task Another_tenants_webhook_is_not_shown_on_this_tenants_page()
+    public async Task AnotherTenants_webhook_is_not_shown_on_thisTenants_page()
     {
         var other = await SettingsKit.NewTenantAsync(core.Host);
         var foreign = await Api.CreateWebhookAsync(new CreateWebhookRequest { TenantId = other.Id, Url = Receiver });
-        var (_, session) = await SettingsKit.SignedInAsync(core.Host, _portal, _tenant, EntityRole.Admin);
+        var (_, session) = await SettingsKit.SignedInAsync(core.Host, Portal, Tenant, EntityRole.Admin);
         using var _ = session;
 
         var page = await session.GetAsync($"{Page}/{foreign.Webhook.Id}");
@@ -133,7 +122,7 @@ public sealed class WebhooksPageTests(WebhookCoreFixture core) : IClassFixture<W
         Assert.True((await Api.GetWebhookAsync(new GetWebhookRequest { TenantId = other.Id, WebhookId = foreign.Webhook.Id })).Enabled);
     }
 
-    private async Task<IReadOnlyList<Webhook>> WebhooksAsync() => (await Api.ListWebhooksAsync(new ListWebhooksRequest { TenantId = _tenant.Id })).Webhooks;
+    private async Task<IReadOnlyList<Webhook>> WebhooksAsync() => (await Api.ListWebhooksAsync(new ListWebhooksRequest { TenantId = Tenant.Id })).Webhooks;
 
-    private async Task<Webhook> GetAsync(string id) => await Api.GetWebhookAsync(new GetWebhookRequest { TenantId = _tenant.Id, WebhookId = id });
+    private async Task<Webhook> GetAsync(string id) => await Api.GetWebhookAsync(new GetWebhookRequest { TenantId = Tenant.Id, WebhookId = id });
 }
