@@ -91,6 +91,22 @@ public sealed class ApiClientsPageTests(CoreFixture<OnSqlite> core) : PortalPage
         Assert.False(Assert.Single(await ClientsAsync()).Revoked);
     }
 
+    [Fact]
+    public async Task Another_tenants_client_cannot_be_revoked_through_this_tenants_page()
+    {
+        var other = await SettingsKit.NewTenantAsync(core.Host);
+        var foreign = await Api.CreateApiClientAsync(new CreateApiClientRequest { TenantId = other.Id, Name = "foreign", Scopes = { "devices:read" } });
+        var own = await Api.CreateApiClientAsync(new CreateApiClientRequest { TenantId = Tenant.Id, Name = "own", Scopes = { "devices:read" } });
+        var (_, session) = await SettingsKit.SignedInAsync(core.Host, Portal, Tenant, EntityRole.Owner);
+        using var _ = session;
+
+        var response = await session.PostFormAsync($"{Page}?revoke={own.Client.ClientId}", "revoke-client", new() { ["Revoke.ClientId"] = foreign.Client.ClientId });
+
+        Assert.Contains("data-error", await SettingsKit.HtmlOf(response));
+        var stillActive = await Api.GetApiClientAsync(new GetApiClientRequest { TenantId = other.Id, ClientId = foreign.Client.ClientId });
+        Assert.False(stillActive.Revoked);
+    }
+
     private async Task<IReadOnlyList<ApiClient>> ClientsAsync() =>
         (await Api.ListApiClientsAsync(new ListApiClientsRequest { TenantId = Tenant.Id })).Clients;
 }
