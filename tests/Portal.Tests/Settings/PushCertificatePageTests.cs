@@ -44,6 +44,28 @@ public sealed class PushCertificatePageTests(CoreFixture<OnSqlite> core) : Porta
     }
 
     [Fact]
+    public async Task An_admin_makes_a_signing_request_here_and_Apple_s_certificate_alone_completes_it()
+    {
+        var (_, session) = await SettingsKit.SignedInAsync(core.Host, Portal, Tenant, EntityRole.Admin);
+        using var _ = session;
+
+        var made = await session.PostFormAsync(Page, "signing-request", []);
+        var html = WebUtility.HtmlDecode(await SettingsKit.HtmlOf(made));
+        var csrPem = html[html.IndexOf("-----BEGIN CERTIFICATE REQUEST-----", StringComparison.Ordinal)..(html.IndexOf("-----END CERTIFICATE REQUEST-----", StringComparison.Ordinal) + 33)];
+        Assert.Contains("data-download=\"csr\"", html);
+        Assert.NotNull((await Api.GetEnrollmentSettingsAsync(new GetEnrollmentSettingsRequest { TenantId = Tenant.Id })).PendingPushRequestCreateTime);
+        var later = (await session.GetAsync(Page)).Html;
+        Assert.Contains("data-pending-request", later);
+        Assert.DoesNotContain("BEGIN CERTIFICATE REQUEST", later);
+
+        var topic = $"com.apple.mgmt.External.{Guid.NewGuid()}";
+        var uploaded = await UploadAsync(session, Encoding.UTF8.GetBytes(IssuedFor(csrPem, topic).ExportCertificatePem()));
+
+        Assert.Equal(HttpStatusCode.Redirect, uploaded.StatusCode);
+        Assert.Equal(topic, (await Api.GetPushCertificateAsync(new GetPushCertificateRequest { TenantId = Tenant.Id })).Topic);
+    }
+
+    [Fact]
     public async Task An_oversized_file_is_refused_before_Core_and_stores_nothing()
     {
         var (_, session) = await SettingsKit.SignedInAsync(core.Host, Portal, Tenant, EntityRole.Admin);
@@ -90,6 +112,21 @@ public sealed class PushCertificatePageTests(CoreFixture<OnSqlite> core) : Porta
         content.Headers.ContentType = new MediaTypeHeaderValue("application/x-pem-file");
         form.Add(content, "Upload.File", "push.pem");
         return await session.Http.PostAsync(Page, form);
+    }
+
+    /// <summary>What Apple issues for a signing request: a certificate for the request's key, with the topic in its UID.</summary>
+    private static X509Certificate2 IssuedFor(string csrPem, string topic)
+    {
+        var signingRequest = CertificateRequest.LoadSigningRequestPem(csrPem, HashAlgorithmName.SHA256, CertificateRequestLoadOptions.UnsafeLoadCertificateExtensions);
+        using var issuerKey = RSA.Create(2048);
+        var authority = new CertificateRequest("CN=Test Apple push CA", issuerKey, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        authority.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, false, 0, true));
+        using var issuer = authority.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(2));
+        var subject = new X500DistinguishedNameBuilder();
+        subject.Add(UserIdOid, topic);
+        subject.AddCommonName($"APSP:{topic}");
+        var request = new CertificateRequest(subject.Build(), signingRequest.PublicKey, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        return request.Create(issuer, DateTimeOffset.UtcNow.AddHours(-1), DateTimeOffset.UtcNow.AddDays(365), [1, 2, 3, 4]);
     }
 
     /// <summary>A certificate shaped like Apple's MDM push certificate (topic in the UID) with its key, as one PEM bundle.</summary>
