@@ -7,38 +7,28 @@ using EntityRole = SaaSMdm.Core.Data.Entities.TenantRole;
 namespace SaaSMdm.Portal.Tests.Declarations;
 
 /// <summary>The declaration list and editor over HTTP, against a real Core.</summary>
-public sealed class DeclarationPagesTests(CoreFixture<OnSqlite> core) : IClassFixture<CoreFixture<OnSqlite>>, IAsyncLifetime
+public sealed class DeclarationPagesTests(CoreFixture<OnSqlite> core) : DeclarationPortalTests(core)
 {
     private const string Passcode = "com.apple.configuration.passcode.settings";
     private const string CalDav = "com.apple.configuration.account.caldav";
 
-    private PortalTestHost _portal = null!;
-    private DeclarationPortalKit _kit = null!;
-
-    public async Task InitializeAsync()
-    {
-        _portal = await PortalTestHost.StartAsync(core.Host.GrpcAddress, core.Host.HttpAddress);
-        _kit = new DeclarationPortalKit(core.Host, _portal);
-    }
-
-    public async Task DisposeAsync() => await _portal.DisposeAsync();
-
     [Fact]
     public async Task List_shows_each_declaration_with_its_fleet_status_and_filters_by_type_and_text()
     {
-        var (tenant, session) = await _kit.TenantWithPersonAsync(EntityRole.Admin);
+        var (tenant, session) = await Kit.TenantWithPersonAsync(EntityRole.Admin);
         using var _ = session;
         var (_, empty) = await session.GetAsync($"/t/{tenant.Slug}/declarations");
-        await _kit.PutAsync(tenant, "com.example.passcode", Passcode, """{"MinimumLength":6}""");
-        await _kit.PutAsync(tenant, "com.example.calendar", CalDav, """{"HostName":"cal.example.com"}""");
-        var device = (await _kit.SeedDevicesAsync(tenant, 1))[0];
-        var set = await _kit.Api.CreateSetAsync(new CreateSetRequest { TenantId = tenant.Id, Name = "Phones" });
-        await _kit.Api.SetSetDeclarationsAsync(new SetDeclarationsRequest { TenantId = tenant.Id, SetId = set.Id, Identifiers = { "com.example.passcode" } });
-        await _kit.Api.AssignSetAsync(new AssignSetRequest { TenantId = tenant.Id, SetId = set.Id, DeviceIds = { device.Id.ToString() } });
+        await Kit.PutAsync(tenant, "com.example.passcode", Passcode, """{"MinimumLength":6}""");
+        await Kit.PutAsync(tenant, "com.example.calendar", CalDav, """{"HostName":"cal.example.com"}""");
+        var device = (await Kit.SeedDevicesAsync(tenant, 1))[0];
+        var set = await Kit.Api.CreateSetAsync(new CreateSetRequest { TenantId = tenant.Id, Name = "Phones" });
+        await Kit.Api.SetSetDeclarationsAsync(new SetDeclarationsRequest { TenantId = tenant.Id, SetId = set.Id, Identifiers = { "com.example.passcode" } });
+        await Kit.Api.AssignSetAsync(new AssignSetRequest { TenantId = tenant.Id, SetId = set.Id, DeviceIds = { device.Id.ToString() } });
 
         var (status, html) = await session.GetAsync($"/t/{tenant.Slug}/declarations");
         var (_, byType) = await session.GetAsync($"/t/{tenant.Slug}/declarations?type={CalDav}");
         var (_, byText) = await session.GetAsync($"/t/{tenant.Slug}/declarations?q=PASSCODE");
+        var (_, edit) = await session.GetAsync($"/t/{tenant.Slug}/declarations/edit?id=com.example.passcode");
 
         Assert.Contains("No declarations yet.", empty);
         Assert.Equal(HttpStatusCode.OK, status);
@@ -51,12 +41,13 @@ public sealed class DeclarationPagesTests(CoreFixture<OnSqlite> core) : IClassFi
         Assert.DoesNotContain("data-declaration=\"com.example.passcode\"", byType);
         Assert.Contains("data-declaration=\"com.example.passcode\"", byText);
         Assert.DoesNotContain("data-declaration=\"com.example.calendar\"", byText);
+        Assert.Matches("data-fleet[^>]*>.*data-total=\"1\".*data-pending=\"1\"", edit.ReplaceLineEndings(" "));
     }
 
     [Fact]
     public async Task Generated_forms_have_an_input_per_key_of_the_type()
     {
-        var (tenant, session) = await _kit.TenantWithPersonAsync(EntityRole.Admin);
+        var (tenant, session) = await Kit.TenantWithPersonAsync(EntityRole.Admin);
         using var _ = session;
 
         var (_, chooser) = await session.GetAsync($"/t/{tenant.Slug}/declarations/new");
@@ -75,7 +66,7 @@ public sealed class DeclarationPagesTests(CoreFixture<OnSqlite> core) : IClassFi
     [Fact]
     public async Task Posting_the_form_creates_the_declaration_with_the_payload_and_opens_its_edit_page()
     {
-        var (tenant, session) = await _kit.TenantWithPersonAsync(EntityRole.Admin);
+        var (tenant, session) = await Kit.TenantWithPersonAsync(EntityRole.Admin);
         using var _ = session;
         var page = $"/t/{tenant.Slug}/declarations/new?type={Passcode}";
 
@@ -89,7 +80,7 @@ public sealed class DeclarationPagesTests(CoreFixture<OnSqlite> core) : IClassFi
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal($"/t/{tenant.Slug}/declarations/edit?id=com.example.from-form&view=form&saved=1", response.Headers.Location!.PathAndQuery);
-        var stored = await _kit.Api.GetDeclarationAsync(new GetDeclarationRequest { TenantId = tenant.Id, Identifier = "com.example.from-form" });
+        var stored = await Kit.Api.GetDeclarationAsync(new GetDeclarationRequest { TenantId = tenant.Id, Identifier = "com.example.from-form" });
         Assert.Equal(Passcode, stored.Type);
         AssertJsonEqual("""{"RequirePasscode":true,"MinimumLength":6}""", stored.PayloadJson);
         var (_, edit) = await session.GetAsync(response.Headers.Location.PathAndQuery);
@@ -100,7 +91,7 @@ public sealed class DeclarationPagesTests(CoreFixture<OnSqlite> core) : IClassFi
     [Fact]
     public async Task Invalid_input_shows_every_problem_next_to_its_field_and_stores_nothing()
     {
-        var (tenant, session) = await _kit.TenantWithPersonAsync(EntityRole.Admin);
+        var (tenant, session) = await Kit.TenantWithPersonAsync(EntityRole.Admin);
         using var _ = session;
 
         var response = await session.PostFormAsync($"/t/{tenant.Slug}/declarations/new?type={Passcode}", "save", new()
@@ -117,26 +108,26 @@ public sealed class DeclarationPagesTests(CoreFixture<OnSqlite> core) : IClassFi
         Assert.Contains("data-problem=\"MaximumFailedAttempts\"", html);
         Assert.Equal("20", PortalHttpSession.InputValue(html, "p:MaximumFailedAttempts"));
         Assert.Contains("data-problem=\"HostName\"", await missingHost.Content.ReadAsStringAsync());
-        var stored = await _kit.Api.ListDeclarationsAsync(new ListDeclarationsRequest { TenantId = tenant.Id });
+        var stored = await Kit.Api.ListDeclarationsAsync(new ListDeclarationsRequest { TenantId = tenant.Id });
         Assert.Empty(stored.Declarations);
     }
 
     [Fact]
     public async Task Core_refusal_is_shown_and_nothing_is_stored()
     {
-        var (tenant, session) = await _kit.TenantWithPersonAsync(EntityRole.Admin);
+        var (tenant, session) = await Kit.TenantWithPersonAsync(EntityRole.Admin);
         using var _ = session;
 
         var response = await session.PostFormAsync($"/t/{tenant.Slug}/declarations/new?type={Passcode}", "save", new() { ["identifier"] = "saasmdm.reserved" });
 
         Assert.Contains("reserved for built-in declarations", WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));
-        Assert.Empty((await _kit.Api.ListDeclarationsAsync(new ListDeclarationsRequest { TenantId = tenant.Id })).Declarations);
+        Assert.Empty((await Kit.Api.ListDeclarationsAsync(new ListDeclarationsRequest { TenantId = tenant.Id })).Declarations);
     }
 
     [Fact]
     public async Task Raw_JSON_view_saves_the_payload_as_typed_and_edits_it_again()
     {
-        var (tenant, session) = await _kit.TenantWithPersonAsync(EntityRole.Admin);
+        var (tenant, session) = await Kit.TenantWithPersonAsync(EntityRole.Admin);
         using var _ = session;
         const string typed = """{ "HostName": "cal.example.com", "Port": 8443, "VisibleName": "Team" }""";
 
@@ -158,20 +149,20 @@ public sealed class DeclarationPagesTests(CoreFixture<OnSqlite> core) : IClassFi
         Assert.Equal(HttpStatusCode.Redirect, edited.StatusCode);
         Assert.Equal(HttpStatusCode.OK, invalid.StatusCode);
         Assert.Contains("data-problem=\"HostName\"", await invalid.Content.ReadAsStringAsync());
-        var stored = await _kit.Api.GetDeclarationAsync(new GetDeclarationRequest { TenantId = tenant.Id, Identifier = "com.example.json" });
+        var stored = await Kit.Api.GetDeclarationAsync(new GetDeclarationRequest { TenantId = tenant.Id, Identifier = "com.example.json" });
         AssertJsonEqual("""{"HostName":"cal2.example.com"}""", stored.PayloadJson);
     }
 
     [Fact]
     public async Task Touch_and_delete_after_confirmation_reach_Core()
     {
-        var (tenant, session) = await _kit.TenantWithPersonAsync(EntityRole.Admin);
+        var (tenant, session) = await Kit.TenantWithPersonAsync(EntityRole.Admin);
         using var _ = session;
-        var before = (await _kit.PutAsync(tenant, "com.example.doomed", Passcode, "{}")).Declaration;
+        var before = (await Kit.PutAsync(tenant, "com.example.doomed", Passcode, "{}")).Declaration;
         var edit = $"/t/{tenant.Slug}/declarations/edit?id=com.example.doomed";
 
         var touched = await session.PostFormAsync(edit, "touch", []);
-        var after = await _kit.Api.GetDeclarationAsync(new GetDeclarationRequest { TenantId = tenant.Id, Identifier = "com.example.doomed" });
+        var after = await Kit.Api.GetDeclarationAsync(new GetDeclarationRequest { TenantId = tenant.Id, Identifier = "com.example.doomed" });
         var (_, unconfirmed) = await session.GetAsync(edit);
         var (_, confirm) = await session.GetAsync(edit + "&confirm=delete");
         var deleted = await session.PostFormAsync(edit + "&confirm=delete", "delete", new() { ["remove-from-sets"] = "true" });
@@ -181,15 +172,15 @@ public sealed class DeclarationPagesTests(CoreFixture<OnSqlite> core) : IClassFi
         Assert.DoesNotContain("value=\"delete\"", unconfirmed);
         Assert.Contains("value=\"delete\"", confirm);
         Assert.Equal(HttpStatusCode.Redirect, deleted.StatusCode);
-        Assert.Empty((await _kit.Api.ListDeclarationsAsync(new ListDeclarationsRequest { TenantId = tenant.Id })).Declarations);
+        Assert.Empty((await Kit.Api.ListDeclarationsAsync(new ListDeclarationsRequest { TenantId = tenant.Id })).Declarations);
     }
 
     [Fact]
     public async Task Read_only_person_sees_declarations_without_forms_and_a_forged_post_is_refused_by_Core()
     {
-        var (tenant, session) = await _kit.TenantWithPersonAsync(EntityRole.ReadOnly);
+        var (tenant, session) = await Kit.TenantWithPersonAsync(EntityRole.ReadOnly);
         using var _ = session;
-        await _kit.PutAsync(tenant, "com.example.locked", Passcode, """{"MinimumLength":4}""");
+        await Kit.PutAsync(tenant, "com.example.locked", Passcode, """{"MinimumLength":4}""");
         var edit = $"/t/{tenant.Slug}/declarations/edit?id=com.example.locked";
 
         var (_, list) = await session.GetAsync($"/t/{tenant.Slug}/declarations");
@@ -204,17 +195,17 @@ public sealed class DeclarationPagesTests(CoreFixture<OnSqlite> core) : IClassFi
         Assert.DoesNotContain("name=\"_handler\"", page);
         Assert.Contains("Your role in this tenant does not allow this.", WebUtility.HtmlDecode(await forged.Content.ReadAsStringAsync()));
         Assert.Contains("Your role in this tenant does not allow this.", WebUtility.HtmlDecode(await forgedDelete.Content.ReadAsStringAsync()));
-        var stored = await _kit.Api.GetDeclarationAsync(new GetDeclarationRequest { TenantId = tenant.Id, Identifier = "com.example.locked" });
+        var stored = await Kit.Api.GetDeclarationAsync(new GetDeclarationRequest { TenantId = tenant.Id, Identifier = "com.example.locked" });
         AssertJsonEqual("""{"MinimumLength":4}""", stored.PayloadJson);
     }
 
     [Fact]
     public async Task Another_tenants_declaration_is_not_found()
     {
-        var (other, otherSession) = await _kit.TenantWithPersonAsync(EntityRole.Admin);
+        var (other, otherSession) = await Kit.TenantWithPersonAsync(EntityRole.Admin);
         otherSession.Dispose();
-        await _kit.PutAsync(other, "com.example.theirs", Passcode, """{"MinimumLength":4}""");
-        var (mine, session) = await _kit.TenantWithPersonAsync(EntityRole.Admin);
+        await Kit.PutAsync(other, "com.example.theirs", Passcode, """{"MinimumLength":4}""");
+        var (mine, session) = await Kit.TenantWithPersonAsync(EntityRole.Admin);
         using var _ = session;
 
         var (status, html) = await session.GetAsync($"/t/{mine.Slug}/declarations/edit?id=com.example.theirs");
