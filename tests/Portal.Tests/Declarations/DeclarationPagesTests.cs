@@ -53,6 +53,7 @@ public sealed class DeclarationPagesTests(CoreFixture<OnSqlite> core) : Declarat
         var (_, chooser) = await session.GetAsync($"/t/{tenant.Slug}/declarations/new");
         var (_, passcode) = await session.GetAsync($"/t/{tenant.Slug}/declarations/new?type={Passcode}");
         var (_, caldav) = await session.GetAsync($"/t/{tenant.Slug}/declarations/new?type={CalDav}");
+        var (_, openPayload) = await session.GetAsync($"/t/{tenant.Slug}/declarations/new?type=com.apple.management.properties");
 
         Assert.Contains($"<option value=\"{Passcode}\"", chooser);
         Assert.Matches("<input type=\"number\"[^>]*name=\"p:MaximumFailedAttempts\"[^>]*min=\"2\" max=\"11\"", passcode);
@@ -61,6 +62,7 @@ public sealed class DeclarationPagesTests(CoreFixture<OnSqlite> core) : Declarat
         Assert.Matches("<input type=\"text\"[^>]*name=\"p:HostName\"", caldav);
         Assert.Matches("data-field=\"HostName\"[^>]*>\\s*<label[^>]*>[^<]*<span class=\"declaration-required\"", caldav);
         Assert.Matches("<input type=\"number\"[^>]*name=\"p:Port\"", caldav);
+        Assert.Contains("name=\"payload\"", openPayload);
     }
 
     [Fact]
