@@ -1,3 +1,4 @@
+// The namespace is not the folder's: SaaSMdm.Portal.Declarations would hide Core's Declarations client class from the portal's code.
 namespace SaaSMdm.Portal.DeclarationForms;
 
 /// <summary>The HTML input a schema key is edited with.</summary>
