@@ -109,6 +109,8 @@ public sealed class DeclarationPagesTests(CoreFixture<OnSqlite> core) : Declarat
         Assert.Contains("data-problem=\"MinimumLength\"", html);
         Assert.Contains("data-problem=\"MaximumFailedAttempts\"", html);
         Assert.Equal("20", PortalHttpSession.InputValue(html, "p:MaximumFailedAttempts"));
+        Assert.Matches("name=\"p:MaximumFailedAttempts\"[^>]*aria-invalid=\"true\"", html);
+        Assert.DoesNotMatch("name=\"p:MaximumInactivityInMinutes\"[^>]*aria-invalid", html);
         Assert.Contains("data-problem=\"HostName\"", await missingHost.Content.ReadAsStringAsync());
         var stored = await Kit.Api.ListDeclarationsAsync(new ListDeclarationsRequest { TenantId = tenant.Id });
         Assert.Empty(stored.Declarations);
