@@ -42,6 +42,9 @@ public sealed class DeclarationPagesTests(CoreFixture<OnSqlite> core) : Declarat
         Assert.Contains("data-declaration=\"com.example.passcode\"", byText);
         Assert.DoesNotContain("data-declaration=\"com.example.calendar\"", byText);
         Assert.Matches("data-fleet[^>]*>.*data-total=\"1\".*data-pending=\"1\"", edit.ReplaceLineEndings(" "));
+        Assert.Contains($"data-in-set=\"{set.Id}\"", edit);
+        Assert.Contains($"data-device=\"{device.Id}\" data-state=\"", edit);
+        Assert.Contains($"href=\"/t/{tenant.Slug}/devices/{device.Id}\"", edit);
     }
 
     [Fact]
