@@ -1,0 +1,129 @@
+using System.Globalization;
+using Google.Protobuf.WellKnownTypes;
+using SaaSMdm.Contracts.V1;
+
+namespace SaaSMdm.Portal.DeviceViews;
+
+/// <summary>A column the grid sorts by, its query-string name, and whether its natural order is newest first.</summary>
+public sealed record DeviceSortColumn(string Name, string Label, bool NewestFirst);
+
+/// <summary>
+/// The device grid's state, all of it in the query string (q, os, model, seen, sort, dir, page, size), so that every
+/// view is a link. Values that are not understood fall back to the defaults instead of failing the page.
+/// </summary>
+public sealed record DeviceGridQuery
+{
+    public static readonly int[] PageSizes = [25, 50, 100];
+
+    public static readonly DeviceSortColumn[] SortColumns =
+    [
+        new("name", "Name", false),
+        new("serial", "Serial number", false),
+        new("model", "Model", false),
+        new("os", "OS", false),
+        new("seen", "Last check-in", true),
+        new("enrolled", "Enrolled", true),
+    ];
+
+    /// <summary>Last check-in ranges: within a day, within a week, or not for 30 days and more.</summary>
+    public static readonly (string Value, string Label)[] SeenRanges = [("1d", "In the last day"), ("7d", "In the last 7 days"), ("30d+", "Not in 30 days or more")];
+
+    private const int MaxTextLength = 256;
+
+    public string Search { get; init; } = "";
+
+    public string Os { get; init; } = "";
+
+    public string Model { get; init; } = "";
+
+    public string Seen { get; init; } = "";
+
+    public string Sort { get; init; } = "enrolled";
+
+    /// <summary>"asc" or "desc" as a person reads the column: for times, "desc" is newest first.</summary>
+    public string Dir { get; init; } = "desc";
+
+    public int Page { get; init; } = 1;
+
+    public int Size { get; init; } = 50;
+
+    public DeviceSortColumn SortColumn => SortColumns.First(c => c.Name == Sort);
+
+    public static DeviceGridQuery From(string? q, string? os, string? model, string? seen, string? sort, string? dir, string? page, string? size)
+    {
+        var column = SortColumns.FirstOrDefault(c => c.Name == sort) ?? SortColumns[^1];
+        return new DeviceGridQuery
+        {
+            Search = Text(q),
+            Os = Text(os),
+            Model = Text(model),
+            Seen = SeenRanges.Any(r => r.Value == seen) ? seen! : "",
+            Sort = column.Name,
+            Dir = dir is "asc" or "desc" ? dir : column.NewestFirst ? "desc" : "asc",
+            Page = int.TryParse(page, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number is >= 1 and <= 100_000 ? number : 1,
+            Size = int.TryParse(size, NumberStyles.None, CultureInfo.InvariantCulture, out var rows) && PageSizes.Contains(rows) ? rows : 50,
+        };
+    }
+
+    public bool IsFiltered => Search.Length + Os.Length + Model.Length + Seen.Length > 0;
+
+    /// <summary>The ListDevices request of this view.</summary>
+    public ListDevicesRequest ToRequest(string tenantId, DateTimeOffset now, string pageToken)
+    {
+        var request = new ListDevicesRequest { TenantId = tenantId, PageSize = Size, Query = Search, OsVersion = Os, Model = Model, PageToken = pageToken };
+        switch (Seen)
+        {
+            case "1d":
+                request.LastSeenAfter = Timestamp.FromDateTimeOffset(now.AddDays(-1));
+                break;
+            case "7d":
+                request.LastSeenAfter = Timestamp.FromDateTimeOffset(now.AddDays(-7));
+                break;
+            case "30d+":
+                request.LastSeenBefore = Timestamp.FromDateTimeOffset(now.AddDays(-30));
+                break;
+        }
+
+        return request;
+    }
+
+    /// <summary>The grid's address for this view: only values other than the defaults, so links stay short.</summary>
+    public string Url(string path)
+    {
+        var parts = new List<string>();
+        Add(parts, "q", Search);
+        Add(parts, "os", Os);
+        Add(parts, "model", Model);
+        Add(parts, "seen", Seen);
+        if (Sort != "enrolled" || Dir != "desc")
+        {
+            Add(parts, "sort", Sort);
+            Add(parts, "dir", Dir);
+        }
+
+        Add(parts, "page", Page == 1 ? "" : Page.ToString(CultureInfo.InvariantCulture));
+        Add(parts, "size", Size == 50 ? "" : Size.ToString(CultureInfo.InvariantCulture));
+        return parts.Count == 0 ? path : path + "?" + string.Join("&", parts);
+    }
+
+    /// <summary>This view sorted by <paramref name="column"/>: the other direction when it is sorted by it already, from the first page.</summary>
+    public DeviceGridQuery SortedBy(DeviceSortColumn column) => this with
+    {
+        Sort = column.Name,
+        Dir = Sort == column.Name ? (Dir == "asc" ? "desc" : "asc") : column.NewestFirst ? "desc" : "asc",
+        Page = 1,
+    };
+
+    /// <summary>aria-sort of a column header.</summary>
+    public string AriaSort(DeviceSortColumn column) => Sort != column.Name ? "none" : Dir == "asc" ? "ascending" : "descending";
+
+    private static string Text(string? value) => value?.Trim() is { Length: > 0 and <= MaxTextLength } text ? text : "";
+
+    private static void Add(List<string> parts, string name, string value)
+    {
+        if (value.Length > 0)
+        {
+            parts.Add(name + "=" + Uri.EscapeDataString(value));
+        }
+    }
+}
