@@ -79,7 +79,7 @@ public sealed class DeviceInventory
         Security = [.. Facts(securityInfo, SecurityInfoSpecs), .. Facts(deviceInformation, DeviceSecuritySpecs)];
         Storage = [.. Facts(deviceInformation, StorageSpecs), .. UsedStorage(deviceInformation)];
         Profiles = Items(profiles, ReadProfile);
-        Apps = Items(apps, ReadApp);
+        Apps = [.. Items(apps, ReadApp).OrderBy(app => app.Name, StringComparer.OrdinalIgnoreCase)];
     }
 
     public IReadOnlyList<InventoryFact> Hardware { get; }
