@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SaaSMdm.Contracts.V1;
 using SaaSMdm.Core.Data.Entities;
@@ -105,7 +106,8 @@ public sealed class SignInTests(CoreFixture<OnSqlite> core) : IClassFixture<Core
     public async Task Signing_out_needs_the_portal_s_own_form_and_ends_the_sign_in()
     {
         var tenant = await NewTenantAsync();
-        using var session = await PortalHttpSession.SignedInAsync(_portal.Address, await TestPeople.CreateAsync(core.Host.Services, Guid.Parse(tenant.Id)));
+        var person = await TestPeople.CreateAsync(core.Host.Services, Guid.Parse(tenant.Id));
+        using var session = await PortalHttpSession.SignedInAsync(_portal.Address, person);
 
         using var forged = await session.Http.PostAsync("/sign-out", new FormUrlEncodedContent([]));
         Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
@@ -115,6 +117,11 @@ public sealed class SignInTests(CoreFixture<OnSqlite> core) : IClassFixture<Core
         var signedOut = await session.PostFormAsync("/sign-out", "", [], page);
         Assert.Equal(HttpStatusCode.Redirect, signedOut.StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await session.Http.GetAsync($"/t/{tenant.Slug}")).StatusCode);
+        await using var scope = core.Host.Services.CreateAsyncScope();
+        var refreshTokens = await scope.ServiceProvider.GetRequiredService<SaaSMdm.Core.Data.CoreDbContext>().RefreshTokens
+            .Where(t => t.PersonId == person.Id).ToListAsync();
+        Assert.NotEmpty(refreshTokens);
+        Assert.All(refreshTokens, t => Assert.NotNull(t.RevokedAt));
     }
 
     [Fact]

@@ -10,6 +10,9 @@ public sealed class TokenEndpointClient(HttpClient http, Uri tokenEndpoint)
 {
     public const string Path = "/oauth2/token";
 
+    /// <summary>RFC 7009 revocation, on the same address.</summary>
+    public const string RevocationPath = "/oauth2/revoke";
+
     /// <summary>The error the endpoint answers when a person's password was right but a two-factor code is needed.</summary>
     public const string TwoFactorRequiredError = "two_factor_required";
 
@@ -28,14 +31,23 @@ public sealed class TokenEndpointClient(HttpClient http, Uri tokenEndpoint)
     public Task<TokenResponse> RefreshAsync(string clientId, string clientSecret, string refreshToken, CancellationToken cancellationToken = default) =>
         RequestAsync(clientId, clientSecret, Form(("grant_type", "refresh_token"), ("refresh_token", refreshToken)), cancellationToken);
 
+    /// <summary>Revokes a refresh token (and the sign-in it belongs to); Core answers alike for unknown tokens.</summary>
+    public async Task RevokeAsync(string clientId, string clientSecret, string refreshToken, CancellationToken cancellationToken = default)
+    {
+        using var response = await SendAsync(new Uri(tokenEndpoint, RevocationPath), clientId, clientSecret, Form(("token", refreshToken), ("token_type_hint", "refresh_token")), cancellationToken);
+        if (!response.IsSuccessStatusCode)
+        {
+            var (error, description) = await ReadErrorAsync(response, cancellationToken);
+            throw new TokenEndpointException((int)response.StatusCode, error, description);
+        }
+    }
+
     private static List<KeyValuePair<string, string>> Form(params (string Key, string? Value)[] fields) =>
         [.. fields.Where(field => field.Value is not null).Select(field => KeyValuePair.Create(field.Key, field.Value!))];
 
     private async Task<TokenResponse> RequestAsync(string clientId, string clientSecret, List<KeyValuePair<string, string>> form, CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, tokenEndpoint) { Content = new FormUrlEncodedContent(form) };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Basic", BasicCredentials(clientId, clientSecret));
-        using var response = await http.SendAsync(request, cancellationToken);
+        using var response = await SendAsync(tokenEndpoint, clientId, clientSecret, form, cancellationToken);
         if (response.IsSuccessStatusCode)
         {
             return await response.Content.ReadFromJsonAsync<TokenResponse>(cancellationToken)
@@ -44,6 +56,13 @@ public sealed class TokenEndpointClient(HttpClient http, Uri tokenEndpoint)
 
         var (error, description) = await ReadErrorAsync(response, cancellationToken);
         throw new TokenEndpointException((int)response.StatusCode, error, description);
+    }
+
+    private async Task<HttpResponseMessage> SendAsync(Uri endpoint, string clientId, string clientSecret, List<KeyValuePair<string, string>> form, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, endpoint) { Content = new FormUrlEncodedContent(form) };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Basic", BasicCredentials(clientId, clientSecret));
+        return await http.SendAsync(request, cancellationToken);
     }
 
     /// <summary>RFC 6749 §2.3.1: each part is form-encoded before the pair is base64-encoded.</summary>

@@ -18,6 +18,8 @@ public static class Devices
 
         public abstract Task<Device> GetDevice(GetDeviceRequest request, ServerCallContext context);
 
+        public abstract Task<FleetSummary> GetFleetSummary(GetFleetSummaryRequest request, ServerCallContext context);
+
         public abstract Task<PushDeviceResponse> PushDevice(PushDeviceRequest request, ServerCallContext context);
 
         public abstract Task<RemoveDeviceResponse> RemoveDevice(RemoveDeviceRequest request, ServerCallContext context);
@@ -27,6 +29,7 @@ public static class Devices
     {
         private static readonly Method<ListDevicesRequest, ListDevicesResponse> ListDevicesMethod = Method<ListDevicesRequest, ListDevicesResponse>.Create(Descriptor, "ListDevices");
         private static readonly Method<GetDeviceRequest, Device> GetDeviceMethod = Method<GetDeviceRequest, Device>.Create(Descriptor, "GetDevice");
+        private static readonly Method<GetFleetSummaryRequest, FleetSummary> GetFleetSummaryMethod = Method<GetFleetSummaryRequest, FleetSummary>.Create(Descriptor, "GetFleetSummary");
         private static readonly Method<PushDeviceRequest, PushDeviceResponse> PushDeviceMethod = Method<PushDeviceRequest, PushDeviceResponse>.Create(Descriptor, "PushDevice");
         private static readonly Method<RemoveDeviceRequest, RemoveDeviceResponse> RemoveDeviceMethod = Method<RemoveDeviceRequest, RemoveDeviceResponse>.Create(Descriptor, "RemoveDevice");
 
@@ -37,6 +40,9 @@ public static class Devices
 
         public AsyncUnaryCall<Device> GetDeviceAsync(GetDeviceRequest request, CallOptions options = default) =>
             CallInvoker.AsyncUnaryCall(GetDeviceMethod, options, request);
+
+        public AsyncUnaryCall<FleetSummary> GetFleetSummaryAsync(GetFleetSummaryRequest request, CallOptions options = default) =>
+            CallInvoker.AsyncUnaryCall(GetFleetSummaryMethod, options, request);
 
         public AsyncUnaryCall<PushDeviceResponse> PushDeviceAsync(PushDeviceRequest request, CallOptions options = default) =>
             CallInvoker.AsyncUnaryCall(PushDeviceMethod, options, request);

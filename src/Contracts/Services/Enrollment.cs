@@ -24,6 +24,8 @@ public static class Enrollment
 
         public abstract Task<EnrollmentSettings> GetEnrollmentSettings(GetEnrollmentSettingsRequest request, ServerCallContext context);
 
+        public abstract Task<PushCertificateSigningRequest> CreatePushCertificateSigningRequest(CreatePushCertificateSigningRequestRequest request, ServerCallContext context);
+
         public abstract Task<PushCertificate> UploadPushCertificate(UploadPushCertificateRequest request, ServerCallContext context);
 
         public abstract Task<PushCertificate> GetPushCertificate(GetPushCertificateRequest request, ServerCallContext context);
@@ -36,6 +38,7 @@ public static class Enrollment
         private static readonly Method<RevokeEnrollmentTokenRequest, EnrollmentToken> RevokeEnrollmentTokenMethod = Method<RevokeEnrollmentTokenRequest, EnrollmentToken>.Create(Descriptor, "RevokeEnrollmentToken");
         private static readonly Method<SetOpenEnrollmentRequest, EnrollmentSettings> SetOpenEnrollmentMethod = Method<SetOpenEnrollmentRequest, EnrollmentSettings>.Create(Descriptor, "SetOpenEnrollment");
         private static readonly Method<GetEnrollmentSettingsRequest, EnrollmentSettings> GetEnrollmentSettingsMethod = Method<GetEnrollmentSettingsRequest, EnrollmentSettings>.Create(Descriptor, "GetEnrollmentSettings");
+        private static readonly Method<CreatePushCertificateSigningRequestRequest, PushCertificateSigningRequest> CreatePushCertificateSigningRequestMethod = Method<CreatePushCertificateSigningRequestRequest, PushCertificateSigningRequest>.Create(Descriptor, "CreatePushCertificateSigningRequest");
         private static readonly Method<UploadPushCertificateRequest, PushCertificate> UploadPushCertificateMethod = Method<UploadPushCertificateRequest, PushCertificate>.Create(Descriptor, "UploadPushCertificate");
         private static readonly Method<GetPushCertificateRequest, PushCertificate> GetPushCertificateMethod = Method<GetPushCertificateRequest, PushCertificate>.Create(Descriptor, "GetPushCertificate");
 
@@ -55,6 +58,9 @@ public static class Enrollment
 
         public AsyncUnaryCall<EnrollmentSettings> GetEnrollmentSettingsAsync(GetEnrollmentSettingsRequest request, CallOptions options = default) =>
             CallInvoker.AsyncUnaryCall(GetEnrollmentSettingsMethod, options, request);
+
+        public AsyncUnaryCall<PushCertificateSigningRequest> CreatePushCertificateSigningRequestAsync(CreatePushCertificateSigningRequestRequest request, CallOptions options = default) =>
+            CallInvoker.AsyncUnaryCall(CreatePushCertificateSigningRequestMethod, options, request);
 
         public AsyncUnaryCall<PushCertificate> UploadPushCertificateAsync(UploadPushCertificateRequest request, CallOptions options = default) =>
             CallInvoker.AsyncUnaryCall(UploadPushCertificateMethod, options, request);

@@ -22,6 +22,7 @@ public static class PublicApiServiceCollectionExtensions
         services.ConfigureDbContext<CoreDbContext>(options => options.AddInterceptors(new SqliteUnicodeLower()));
         services.AddSingleton(new CommandValidator());
         services.AddScoped<CommandTargets>();
+        services.AddScoped<DeviceBoundCommands>();
         services.AddScoped<DeviceCommandHistory>();
         services.AddScoped<ChannelLookup>();
         return services;

@@ -18,7 +18,8 @@ public sealed class EfCommandQueue(CoreDbContext db, TenantContext tenant, TimeP
         var now = StoredTime.UtcNow(clock);
         // Ticks order commands within an enrollment; one enqueue shares one sequence number.
         var sequence = now.Ticks;
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // A caller queuing several commands as one unit holds the transaction itself.
+        await using var ownTransaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
         db.Commands.Add(command);
         await db.SaveChangesAsync(cancellationToken);
         foreach (var chunk in enrollmentIds.Chunk(QueueRowsPerInsert))
@@ -27,13 +28,16 @@ public sealed class EfCommandQueue(CoreDbContext db, TenantContext tenant, TimeP
             if (queued < chunk.Length)
             {
                 // Callers resolve their targets first, so this is a bug; rolling back keeps it from queuing anything.
-                await transaction.RollbackAsync(cancellationToken);
+                await db.Database.RollbackTransactionAsync(cancellationToken);
                 throw new InvalidOperationException(
                     $"Command {command.Id} names {chunk.Length - queued} enrollments that are not its tenant's (or names one twice); nothing was queued.");
             }
         }
 
-        await transaction.CommitAsync(cancellationToken);
+        if (ownTransaction is not null)
+        {
+            await ownTransaction.CommitAsync(cancellationToken);
+        }
     }
 
     /// <summary>

@@ -21,6 +21,8 @@ public sealed class CoreDbContext(DbContextOptions<CoreDbContext> options, Tenan
 
     public DbSet<PushCertificateEntity> PushCertificates => Set<PushCertificateEntity>();
 
+    public DbSet<PushCertificateRequestEntity> PushCertificateRequests => Set<PushCertificateRequestEntity>();
+
     public DbSet<EnrollmentTokenEntity> EnrollmentTokens => Set<EnrollmentTokenEntity>();
 
     public DbSet<ScepChallengeEntity> ScepChallenges => Set<ScepChallengeEntity>();
@@ -136,6 +138,13 @@ public sealed class CoreDbContext(DbContextOptions<CoreDbContext> options, Tenan
             push.HasQueryFilter(p => p.TenantId == CurrentTenantId);
         });
 
+        modelBuilder.Entity<PushCertificateRequestEntity>(request =>
+        {
+            request.ToTable("push_certificate_requests");
+            request.HasKey(r => r.TenantId);
+            request.HasQueryFilter(r => r.TenantId == CurrentTenantId);
+        });
+
         modelBuilder.Entity<EnrollmentTokenEntity>(token =>
         {
             token.ToTable("enrollment_tokens");
@@ -164,7 +173,15 @@ public sealed class CoreDbContext(DbContextOptions<CoreDbContext> options, Tenan
             enrollment.Property(e => e.ChannelId).HasMaxLength(512);
             enrollment.Property(e => e.IdentityCertificateSha256).HasMaxLength(64);
             enrollment.HasIndex(e => new { e.TenantId, e.ChannelId }).IsUnique();
-            enrollment.HasIndex(e => new { e.TenantId, e.AuthenticatedAt, e.ChannelId });
+            // One per order of ListDevices; kind and state trail so its filters, counts and skips read the index alone.
+            enrollment.HasIndex(e => new { e.TenantId, e.AuthenticatedAt, e.ChannelId, e.Kind, e.State });
+            enrollment.HasIndex(e => new { e.TenantId, e.DeviceName, e.ChannelId, e.Kind, e.State });
+            enrollment.HasIndex(e => new { e.TenantId, e.SerialNumber, e.ChannelId, e.Kind, e.State });
+            enrollment.HasIndex(e => new { e.TenantId, e.OsVersion, e.ChannelId, e.Kind, e.State });
+            enrollment.HasIndex(e => new { e.TenantId, e.Model, e.ChannelId, e.Kind, e.State });
+            enrollment.HasIndex(e => new { e.TenantId, e.LastSeenAt, e.ChannelId, e.Kind, e.State });
+            enrollment.HasIndex(e => new { e.TenantId, e.Platform, e.Kind, e.State, e.OsVersion });
+            enrollment.HasIndex(e => new { e.TenantId, e.EnrolledAt, e.Kind, e.State });
             enrollment.HasIndex(e => new { e.TenantId, e.IdentityCertificateSha256 }).IsUnique();
             enrollment.HasIndex(e => e.ParentId);
             enrollment.HasQueryFilter(e => e.TenantId == CurrentTenantId);

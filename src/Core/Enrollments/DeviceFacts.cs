@@ -23,20 +23,26 @@ public sealed record DeviceFacts(
         answers.DeviceName, answers.Model, answers.ModelName, answers.ProductName, answers.OSVersion, answers.BuildVersion,
         answers.SerialNumber, answers.Imei, answers.Meid);
 
+    /// <summary>Longer than anything a real device reports; the sortable facts are indexed, and an index entry must stay small.</summary>
+    public const int MaxFactLength = 256;
+
     /// <summary>
     /// Only what was said: a DeviceInformation that did not ask for a fact, or a User Enrollment that hides hardware
     /// identifiers, leaves the fact as it was.
     /// </summary>
     public void ApplyTo(EnrollmentEntity device)
     {
-        device.DeviceName = DeviceName ?? device.DeviceName;
-        device.Model = Model ?? device.Model;
+        device.DeviceName = Bounded(DeviceName) ?? device.DeviceName;
+        device.Model = Bounded(Model) ?? device.Model;
         device.ModelName = ModelName ?? device.ModelName;
         device.ProductName = ProductName ?? device.ProductName;
-        device.OsVersion = OsVersion ?? device.OsVersion;
+        device.Platform = DevicePlatforms.From(device.ProductName, device.Model);
+        device.OsVersion = Bounded(OsVersion) ?? device.OsVersion;
         device.BuildVersion = BuildVersion ?? device.BuildVersion;
-        device.SerialNumber = SerialNumber ?? device.SerialNumber;
+        device.SerialNumber = Bounded(SerialNumber) ?? device.SerialNumber;
         device.Imei = Imei ?? device.Imei;
         device.Meid = Meid ?? device.Meid;
     }
+
+    private static string? Bounded(string? fact) => fact is { Length: > MaxFactLength } ? fact[..MaxFactLength] : fact;
 }

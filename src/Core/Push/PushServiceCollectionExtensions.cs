@@ -25,6 +25,11 @@ public static class PushServiceCollectionExtensions
         }
 
         services.AddSingleton<PushCertificateRecords>();
+        services.AddOptions<PushVendorOptions>().Bind(configuration.GetSection(PushVendorOptions.Section))
+            .Validate(options => options.VendorCertificatePath is not { Length: > 0 } path || File.Exists(path), $"{PushVendorOptions.Section}:VendorCertificatePath names no file.")
+            .ValidateOnStart();
+        services.AddSingleton<PushVendorSigner>();
+        services.AddScoped<PendingPushKeys>();
         services.AddSingleton<ApnsClients>();
         services.AddScoped<PushSender>();
         services.AddSingleton<TenantPushes>();

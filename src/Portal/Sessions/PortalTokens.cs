@@ -36,6 +36,13 @@ public sealed class PortalTokens(TokenEndpointClient endpoint, IOptions<PortalOp
         return renewal.WaitAsync(cancellationToken);
     }
 
+    /// <summary>Ends a sign-in at Core: its refresh token (and every one renewed from it) stops working.</summary>
+    public Task RevokeAsync(string refreshToken, CancellationToken cancellationToken)
+    {
+        var (clientId, clientSecret) = Client();
+        return endpoint.RevokeAsync(clientId, clientSecret, refreshToken, cancellationToken);
+    }
+
     private async Task<TokenResponse> RenewAsync(string key, string refreshToken)
     {
         var (clientId, clientSecret) = Client();

@@ -10,11 +10,24 @@ public static partial class SessionEndpoints
     public static IEndpointRouteBuilder MapSessionEndpoints(this IEndpointRouteBuilder app)
     {
         // Only a form of the portal's own (with its antiforgery token) signs a person out; no other site can.
-        app.MapPost("/sign-out", async (HttpContext http, IAntiforgery antiforgery) =>
+        app.MapPost("/sign-out", async (HttpContext http, IAntiforgery antiforgery, PortalTokens tokens, ILoggerFactory loggers) =>
         {
             if (!await antiforgery.IsRequestValidAsync(http))
             {
                 return Results.BadRequest();
+            }
+
+            // Revoked at Core too, so a copy of the cookie stops working once its access token expires.
+            if ((await http.AuthenticateAsync()).Properties is { } properties && SessionTokens.From(properties) is { } session)
+            {
+                try
+                {
+                    await tokens.RevokeAsync(session.RefreshToken, http.RequestAborted);
+                }
+                catch (Exception ex) when (ex is HttpRequestException or Contracts.Auth.TokenEndpointException)
+                {
+                    Log.RevocationFailed(loggers.CreateLogger(typeof(SessionEndpoints).FullName!), ex.Message);
+                }
             }
 
             await http.SignOutAsync();
@@ -30,4 +43,10 @@ public static partial class SessionEndpoints
 
     [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,62}$")]
     private static partial Regex Slug();
+
+    private static partial class Log
+    {
+        [LoggerMessage(Level = LogLevel.Warning, Message = "Signing out could not revoke the sign-in at Core: {Reason}")]
+        public static partial void RevocationFailed(ILogger logger, string reason);
+    }
 }

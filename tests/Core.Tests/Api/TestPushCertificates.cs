@@ -21,6 +21,19 @@ public sealed class TestPushCertificates(FakeCertificateAuthority authority) : I
     /// <summary>A certificate with its key; <paramref name="topic"/> null leaves the UID out.</summary>
     public X509Certificate2 Issue(string? topic, DateTimeOffset? notBefore = null, DateTimeOffset? notAfter = null)
     {
+        using var issued = IssueFor(new CertificateRequest(Subject(topic), _key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1), notBefore, notAfter);
+        return issued.CopyWithPrivateKey(_key);
+    }
+
+    /// <summary>What Apple's portal hands back for a signing request: the certificate alone, for the request's key.</summary>
+    public X509Certificate2 IssueForRequest(string csrPem, string topic)
+    {
+        var csr = CertificateRequest.LoadSigningRequestPem(csrPem, HashAlgorithmName.SHA256);
+        return IssueFor(new CertificateRequest(Subject(topic), csr.PublicKey, HashAlgorithmName.SHA256), null, null);
+    }
+
+    private static X500DistinguishedName Subject(string? topic)
+    {
         var subject = new X500DistinguishedNameBuilder();
         if (topic is not null)
         {
@@ -28,15 +41,18 @@ public sealed class TestPushCertificates(FakeCertificateAuthority authority) : I
         }
 
         subject.AddCommonName($"APSP:{topic ?? "none"}");
-        var request = new CertificateRequest(subject.Build(), _key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        return subject.Build();
+    }
+
+    private X509Certificate2 IssueFor(CertificateRequest request, DateTimeOffset? notBefore, DateTimeOffset? notAfter)
+    {
         request.CertificateExtensions.Add(new X509BasicConstraintsExtension(false, false, 0, false));
         using var caKey = authority.Certificate.GetECDsaPrivateKey()!;
         var serial = RandomNumberGenerator.GetBytes(16);
         serial[0] &= 0x7F;
         var now = DateTimeOffset.UtcNow;
-        using var issued = request.Create(authority.Certificate.SubjectName, X509SignatureGenerator.CreateForECDsa(caKey),
+        return request.Create(authority.Certificate.SubjectName, X509SignatureGenerator.CreateForECDsa(caKey),
             notBefore ?? now.AddHours(-1), notAfter ?? now.AddDays(365), serial);
-        return issued.CopyWithPrivateKey(_key);
     }
 
     /// <summary>The certificate and its key as one PEM bundle; <paramref name="pkcs1"/> writes "RSA PRIVATE KEY" instead of PKCS#8.</summary>

@@ -189,6 +189,29 @@ public abstract class TokenEndpointTests<TProvider>(CoreFixture<TProvider> fixtu
     }
 
     [Fact]
+    public async Task Revoking_a_refresh_token_ends_its_sign_in_and_only_its_own_client_can_revoke_it()
+    {
+        var (email, password) = await _callers.CreatePersonAsync();
+        var signedIn = await _callers.SignInAsync(email, password);
+        var renewed = await RefreshAsync(signedIn.RefreshToken!);
+        var other = await _callers.SignInAsync(email, password);
+
+        // Another client's revocation, an unknown token and a spent one are answered alike and change nothing.
+        await _callers.TokenEndpoint.RevokeAsync(TestSecrets.OperatorClientId, TestSecrets.OperatorClientSecret, renewed.RefreshToken!);
+        await _callers.TokenEndpoint.RevokeAsync(TestSecrets.PortalClientId, TestSecrets.PortalClientSecret, "not-a-refresh-token");
+        Assert.Equal(0, await RefreshTokensAsync(email, revoked: true));
+
+        await _callers.TokenEndpoint.RevokeAsync(TestSecrets.PortalClientId, TestSecrets.PortalClientSecret, signedIn.RefreshToken!);
+
+        var afterRevocation = await Assert.ThrowsAsync<TokenEndpointException>(() => RefreshAsync(renewed.RefreshToken!));
+        Assert.Equal("invalid_grant", afterRevocation.Error);
+        Assert.NotNull((await RefreshAsync(other.RefreshToken!)).RefreshToken);
+        var wrongSecret = await Assert.ThrowsAsync<TokenEndpointException>(() =>
+            _callers.TokenEndpoint.RevokeAsync(TestSecrets.PortalClientId, "wrong-secret", other.RefreshToken!));
+        Assert.Equal("invalid_client", wrongSecret.Error);
+    }
+
+    [Fact]
     public async Task A_refresh_token_is_redeemed_only_by_the_client_it_was_issued_to()
     {
         var (email, password) = await _callers.CreatePersonAsync();

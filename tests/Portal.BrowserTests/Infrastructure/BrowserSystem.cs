@@ -10,7 +10,9 @@ using SaaSMdm.DeviceSim.Hardware;
 using SaaSMdm.DeviceSim.Transport;
 using SaaSMdm.Edge.Tls;
 using SaaSMdm.Rpc.Client;
+using SaaSMdm.Core.Data.Entities;
 using SaaSMdm.TestHosts;
+using SaaSMdm.TestSupport;
 
 namespace SaaSMdm.Portal.BrowserTests.Infrastructure;
 
@@ -87,6 +89,31 @@ public sealed class BrowserSystem : IAsyncLifetime
             ShareConnections = true,
         });
         return SimulatedFleet.StartAsync(tenant, fleet, options);
+    }
+
+    /// <summary>A person of <paramref name="tenant"/> with <paramref name="role"/> (two-factor sign-in on when asked).</summary>
+    public Task<TestPerson> CreatePersonAsync(TestTenant tenant, TenantRole role, bool twoFactor = false) =>
+        TestPeople.CreateAsync(Core.Services, Guid.Parse(tenant.Id), role, twoFactor, displayName: $"{role} person");
+
+    /// <summary>Signs <paramref name="person"/> in through the sign-in page (and the code page), capturing both.</summary>
+    public static async Task SignInAsync(IPage page, Screens screens, TestPerson person)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        ArgumentNullException.ThrowIfNull(screens);
+        ArgumentNullException.ThrowIfNull(person);
+        await page.GotoAsync("/sign-in");
+        await page.GetByLabel("Email").FillAsync(person.Email);
+        await page.GetByLabel("Password").FillAsync(person.Password);
+        await screens.CaptureAsync(page, "sign-in");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        if (person.AuthenticatorKey is { } key)
+        {
+            await page.GetByLabel("Authentication code").FillAsync(Totp.Code(key, DateTimeOffset.UtcNow));
+            await screens.CaptureAsync(page, "two-factor-code");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Verify" }).ClickAsync();
+        }
+
+        await page.WaitForURLAsync(url => !url.Contains("/sign-in", StringComparison.Ordinal));
     }
 
     /// <summary>A fresh browser context (own cookies and storage) whose relative URLs go to the portal.</summary>

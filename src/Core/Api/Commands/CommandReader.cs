@@ -17,6 +17,12 @@ public static class CommandReader
     /// <summary>As long as the commands table keeps it; Apple's names are far shorter.</summary>
     private const int MaxRequestTypeLength = 128;
 
+    private const int MaxLockMessageLength = 500;
+
+    private const int MaxPhoneNumberLength = 40;
+
+    private const string PhoneNumberPunctuation = " +-().";
+
     /// <summary>What an empty DeviceInformation asks for: the facts the device list shows, and a few more.</summary>
     private static readonly string[] StandardQueries =
     [
@@ -42,14 +48,31 @@ public static class CommandReader
             request.InstalledApplicationList.Identifiers.Count > 0 ? [.. request.InstalledApplicationList.Identifiers] : null,
             request.InstalledApplicationList.ManagedAppsOnly),
         EnqueueCommandRequest.CommandOneofCase.CertificateList => MdmCommands.CertificateList(),
-        EnqueueCommandRequest.CommandOneofCase.DeviceLock => MdmCommands.DeviceLock(
-            NullIfEmpty(request.DeviceLock.Message), NullIfEmpty(request.DeviceLock.PhoneNumber), NullIfEmpty(request.DeviceLock.Pin)),
+        EnqueueCommandRequest.CommandOneofCase.DeviceLock => ReadDeviceLock(request.DeviceLock),
         EnqueueCommandRequest.CommandOneofCase.EraseDevice => MdmCommands.EraseDevice(new EraseDeviceOptions(
             NullIfEmpty(request.EraseDevice.Pin), request.EraseDevice.PreserveDataPlan, request.EraseDevice.DisallowProximitySetup)),
         EnqueueCommandRequest.CommandOneofCase.RestartDevice => MdmCommands.RestartDevice(request.RestartDevice.NotifyUser),
         EnqueueCommandRequest.CommandOneofCase.ShutDownDevice => MdmCommands.ShutDownDevice(),
+        EnqueueCommandRequest.CommandOneofCase.ClearPasscode or EnqueueCommandRequest.CommandOneofCase.RemoveManagement =>
+            throw new ArgumentException($"{request.CommandCase} is built per device by DeviceBoundCommands.", nameof(request)),
         _ => throw new InvalidArgumentException("Set a command: raw_plist or one of the typed commands."),
     };
+
+    /// <summary>Lock-screen text must fit a lock screen; a phone number is dialable characters only.</summary>
+    private static CommandRequest ReadDeviceLock(DeviceLockCommand command)
+    {
+        if (command.Message.Length > MaxLockMessageLength || command.Message.Any(c => char.IsControl(c) && c != '\n'))
+        {
+            throw new InvalidArgumentException($"device_lock.message must be at most {MaxLockMessageLength} characters, without control characters other than line breaks.");
+        }
+
+        if (command.PhoneNumber.Length > MaxPhoneNumberLength || !command.PhoneNumber.All(c => char.IsAsciiDigit(c) || PhoneNumberPunctuation.Contains(c)))
+        {
+            throw new InvalidArgumentException($"device_lock.phone_number must be at most {MaxPhoneNumberLength} characters of digits, spaces and {PhoneNumberPunctuation.Trim()}.");
+        }
+
+        return MdmCommands.DeviceLock(NullIfEmpty(command.Message), NullIfEmpty(command.PhoneNumber), NullIfEmpty(command.Pin));
+    }
 
     private static CommandRequest ReadRaw(ReadOnlyMemory<byte> plist)
     {

@@ -19,6 +19,7 @@ public sealed class CommandsService(
     ICommandQueue queue,
     CommandValidator validator,
     CommandTargets targets,
+    DeviceBoundCommands deviceBound,
     DeviceCommandHistory history,
     IPushNotifier pushes,
     CurrentCaller caller,
@@ -28,30 +29,75 @@ public sealed class CommandsService(
 
     public override async Task<EnqueueCommandResponse> EnqueueCommand(EnqueueCommandRequest request, ServerCallContext context)
     {
-        var command = CommandReader.Read(request);
-        if (!EverydayCommands.RequestTypes.Contains(command.RequestType))
+        var cancellationToken = context.CancellationToken;
+        var deviceBoundType = DeviceBoundCommands.RequestTypeOf(request.CommandCase);
+        var shared = deviceBoundType is null ? CommandReader.Read(request) : null;
+        var requestType = deviceBoundType ?? shared!.RequestType;
+        if (!EverydayCommands.RequestTypes.Contains(requestType))
         {
-            caller.Require(ApiScopes.CommandsDestructive, command.RequestType);
+            caller.Require(ApiScopes.CommandsDestructive, requestType);
         }
 
-        EnsureValid(command);
-        var deviceIds = await targets.ResolveAsync(request.DeviceIds, context.CancellationToken);
-
-        await queue.EnqueueAsync(new CommandEntity
+        if (shared is not null)
         {
-            Id = command.CommandUuid,
-            TenantId = tenant.TenantId,
-            RequestType = command.RequestType,
-            Plist = command.ToXml(),
-            CreatedAt = StoredTime.UtcNow(clock),
-        }, deviceIds, context.CancellationToken);
+            EnsureValid(shared);
+        }
 
+        var deviceIds = await targets.ResolveAsync(request.DeviceIds, cancellationToken);
+        IReadOnlyList<CommandBatch> batches;
+        if (shared is not null)
+        {
+            batches = [new CommandBatch(shared, deviceIds)];
+        }
+        else
+        {
+            batches = await deviceBound.BuildAsync(request.CommandCase, deviceIds, cancellationToken);
+            foreach (var batch in batches)
+            {
+                EnsureValid(batch.Command);
+            }
+        }
+
+        await EnqueueAllAsync(batches, cancellationToken);
         if (!request.NoPush)
         {
             pushes.Request(tenant.TenantId, deviceIds);
         }
 
-        return new EnqueueCommandResponse { CommandUuid = command.CommandUuid, RequestType = command.RequestType, DeviceCount = deviceIds.Count };
+        var response = new EnqueueCommandResponse { RequestType = requestType, DeviceCount = deviceIds.Count };
+        if (batches.Count == 1)
+        {
+            response.CommandUuid = batches[0].Command.CommandUuid;
+        }
+
+        if (shared is null)
+        {
+            response.DeviceCommandUuids.Add(batches
+                .SelectMany(batch => batch.DeviceIds.Select(id => (Device: id.ToString(), batch.Command.CommandUuid)))
+                .ToDictionary(pair => pair.Device, pair => pair.CommandUuid));
+        }
+
+        return response;
+    }
+
+    /// <summary>Every batch or none: a failure halfway leaves no device with its command.</summary>
+    private async Task EnqueueAllAsync(IReadOnlyList<CommandBatch> batches, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var createdAt = StoredTime.UtcNow(clock);
+        foreach (var (command, deviceIds) in batches)
+        {
+            await queue.EnqueueAsync(new CommandEntity
+            {
+                Id = command.CommandUuid,
+                TenantId = tenant.TenantId,
+                RequestType = command.RequestType,
+                Plist = command.ToXml(),
+                CreatedAt = createdAt,
+            }, deviceIds, cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
     }
 
     public override async Task<ListDeviceCommandsResponse> ListDeviceCommands(ListDeviceCommandsRequest request, ServerCallContext context)

@@ -1,63 +1,59 @@
+using Microsoft.EntityFrameworkCore;
 using SaaSMdm.Contracts.V1;
+using SaaSMdm.Core.Data;
 using SaaSMdm.Core.Data.Entities;
-using EnrollmentState = SaaSMdm.Core.Data.Entities.EnrollmentState;
+using SaaSMdm.Rpc;
 
 namespace SaaSMdm.Core.Api.Devices;
 
+/// <summary>One page of ListDevices and how many devices match its filters.</summary>
+public sealed record DeviceListPage(IReadOnlyList<EnrollmentEntity> Devices, string NextPageToken, int TotalSize);
+
 /// <summary>
-/// ListDevices as a query: filters, then newest enrollment first (authentication time, then channel id, which is
-/// unique per tenant) with an opaque keyset cursor, so a page costs the same however deep it is.
+/// ListDevices as queries: filters, a sort key with keyset page tokens (a page costs the same however deep it is),
+/// or an offset for jumping to a page of a grid.
 /// </summary>
 public static class DeviceListQuery
 {
-    public static IQueryable<EnrollmentEntity> Apply(IQueryable<EnrollmentEntity> enrollments, ListDevicesRequest request)
+    public const int MaxSkip = 1_000_000;
+
+    /// <exception cref="InvalidArgumentException">a malformed filter, order, skip or page token.</exception>
+    public static async Task<DeviceListPage> ReadAsync(CoreDbContext db, ListDevicesRequest request, int size, CancellationToken cancellationToken)
     {
-        var devices = enrollments.Devices();
-        if (!request.IncludeCheckedOut)
+        var skip = request.Skip switch
         {
-            devices = devices.Where(e => e.State != EnrollmentState.CheckedOut);
+            < 0 or > MaxSkip => throw new InvalidArgumentException($"skip must be 0 to {MaxSkip:N0}; got {request.Skip}."),
+            > 0 when request.PageToken.Length > 0 => throw new InvalidArgumentException("skip cannot be combined with page_token; a token continues where its page ended."),
+            var value => value,
+        };
+        var key = DeviceSortKey.For(request.OrderBy, request.Descending);
+        var devices = DeviceFilters.Apply(db.Enrollments.AsNoTracking(), request, db.Database.IsSqlite());
+        var cursor = DeviceListCursor.Read(request);
+
+        var total = await devices.CountAsync(cancellationToken);
+        var wanted = size + 1;
+        var page = new List<EnrollmentEntity>(wanted);
+        var skipWithoutValue = 0;
+        if (cursor is null or { Value: not null })
+        {
+            var withValue = cursor is null ? key.WithValue(devices) : key.WithValueAfter(devices, cursor.Value!, cursor.ChannelId);
+            var countWithValue = skip == 0 ? total : total - await key.WithoutValue(devices).CountAsync(cancellationToken);
+            var skipWithValue = Math.Min(skip, countWithValue);
+            skipWithoutValue = skip - skipWithValue;
+            if (skipWithValue < countWithValue)
+            {
+                page.AddRange(await withValue.Skip(skipWithValue).Take(wanted).ToListAsync(cancellationToken));
+            }
         }
 
-        if (TextFilter.Read(request.OsVersion, "os_version") is { } osVersion)
+        if (page.Count < wanted)
         {
-            // By version component: "17" matches 17 and 17.4.1, not 170.
-            var deeper = osVersion + ".";
-            devices = devices.Where(e => e.OsVersion == osVersion || e.OsVersion!.StartsWith(deeper));
+            var withoutValue = cursor is { Value: null } ? key.WithoutValueAfter(devices, cursor.ChannelId) : key.WithoutValueInOrder(devices);
+            page.AddRange(await withoutValue.Skip(skipWithoutValue).Take(wanted - page.Count).ToListAsync(cancellationToken));
         }
 
-        if (TextFilter.Read(request.Model, "model") is { } model)
-        {
-            devices = devices.Where(e => e.Model == model || e.ModelName == model);
-        }
-
-        if (request.LastSeenBefore is { } before)
-        {
-            var time = ApiTimestamps.Read(before, "last_seen_before");
-            devices = devices.Where(e => e.LastSeenAt < time);
-        }
-
-        if (request.LastSeenAfter is { } after)
-        {
-            var time = ApiTimestamps.Read(after, "last_seen_after");
-            devices = devices.Where(e => e.LastSeenAt > time);
-        }
-
-        if (TextFilter.Read(request.Query, "query") is { } query)
-        {
-            // lower() on both sides: Unicode-aware on PostgreSQL and, through SqliteUnicodeLower, on SQLite too.
-            var text = query.ToLowerInvariant();
-            devices = devices.Where(e => e.DeviceName!.ToLower().Contains(text) || e.SerialNumber!.ToLower().Contains(text));
-        }
-
-        if (TimeKeyPageToken.Read(request.PageToken) is { } cursor)
-        {
-            var (authenticatedAt, channelId) = cursor;
-            devices = devices.Where(e => e.AuthenticatedAt < authenticatedAt
-                || (e.AuthenticatedAt == authenticatedAt && string.Compare(e.ChannelId, channelId) < 0));
-        }
-
-        return devices.OrderByDescending(e => e.AuthenticatedAt).ThenByDescending(e => e.ChannelId);
+        var shown = page.Take(size).ToList();
+        var next = page.Count > size ? DeviceListCursor.After(request, key.ValueOf(shown[^1]), shown[^1].ChannelId).ToPageToken() : "";
+        return new DeviceListPage(shown, next, total);
     }
-
-    public static string NextPageToken(EnrollmentEntity last) => TimeKeyPageToken.Create(last.AuthenticatedAt, last.ChannelId);
 }

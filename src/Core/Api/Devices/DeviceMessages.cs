@@ -34,6 +34,7 @@ public static class DeviceMessages
         LastSeenTime = ApiTimestamps.From(device.LastSeenAt),
         PushTokenValid = Pushable.Is(device),
         PendingCommands = pendingCommands,
+        Platform = (Platform)device.Platform,
     };
 
     public static UserChannel ToUserChannel(EnrollmentEntity user) => new()

@@ -16,19 +16,16 @@ public sealed class DevicesService(CoreDbContext db, EnrollmentChannelRemoval ch
     public override async Task<ListDevicesResponse> ListDevices(ListDevicesRequest request, ServerCallContext context)
     {
         var size = PageToken.Size(request.PageSize);
-        var page = await DeviceListQuery.Apply(db.Enrollments.AsNoTracking(), request).Take(size + 1).ToListAsync(context.CancellationToken);
-        var devices = page.Take(size).ToList();
-        var pending = await PendingCountsAsync(devices.Select(d => d.Id).ToArray(), context.CancellationToken);
+        var page = await DeviceListQuery.ReadAsync(db, request, size, context.CancellationToken);
+        var pending = await PendingCountsAsync(page.Devices.Select(d => d.Id).ToArray(), context.CancellationToken);
 
-        var response = new ListDevicesResponse();
-        response.Devices.AddRange(devices.Select(d => DeviceMessages.ToDevice(d, pending.GetValueOrDefault(d.Id))));
-        if (page.Count > size)
-        {
-            response.NextPageToken = DeviceListQuery.NextPageToken(devices[^1]);
-        }
-
+        var response = new ListDevicesResponse { NextPageToken = page.NextPageToken, TotalSize = page.TotalSize };
+        response.Devices.AddRange(page.Devices.Select(d => DeviceMessages.ToDevice(d, pending.GetValueOrDefault(d.Id))));
         return response;
     }
+
+    public override Task<FleetSummary> GetFleetSummary(GetFleetSummaryRequest request, ServerCallContext context) =>
+        FleetSummaryQuery.ReadAsync(db, StoredTime.UtcNow(clock), context.CancellationToken);
 
     public override async Task<Device> GetDevice(GetDeviceRequest request, ServerCallContext context)
     {

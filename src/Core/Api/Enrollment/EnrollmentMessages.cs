@@ -19,7 +19,7 @@ public static class EnrollmentMessages
         Revoked = token.RevokedAt is not null,
     };
 
-    public static PushCertificate ToPushCertificate(PushCertificateEntity stored)
+    public static PushCertificate ToPushCertificate(PushCertificateEntity stored, DateTime? pendingRequestCreatedAt)
     {
         using var certificate = X509CertificateLoader.LoadCertificate(stored.CertificateDer);
         return new PushCertificate
@@ -31,12 +31,13 @@ public static class EnrollmentMessages
             Sha256Fingerprint = Fingerprint(stored.CertificateDer),
             UploadTime = ApiTimestamps.From(stored.UploadedAt),
             Development = stored.IsDevelopment,
+            PendingRequestCreateTime = ApiTimestamps.From(pendingRequestCreatedAt),
         };
     }
 
-    public static EnrollmentSettings ToSettings(bool openEnrollment, CertificateAuthorityEntity? ca)
+    public static EnrollmentSettings ToSettings(bool openEnrollment, CertificateAuthorityEntity? ca, DateTime? pendingPushRequestCreatedAt)
     {
-        var settings = new EnrollmentSettings { OpenEnrollment = openEnrollment };
+        var settings = new EnrollmentSettings { OpenEnrollment = openEnrollment, PendingPushRequestCreateTime = ApiTimestamps.From(pendingPushRequestCreatedAt) };
         if (ca is not null)
         {
             using var certificate = X509CertificateLoader.LoadCertificate(ca.CertificateDer);

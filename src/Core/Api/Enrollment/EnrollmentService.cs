@@ -1,3 +1,6 @@
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using Google.Protobuf;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SaaSMdm.Contracts.V1;
@@ -15,6 +18,8 @@ public sealed class EnrollmentService(
     CoreDbContext db,
     TenantContext tenant,
     PushCertificateRecords pushCertificates,
+    PendingPushKeys pendingKeys,
+    PushVendorSigner vendor,
     IOptions<EnrollmentLinkOptions> links,
     TimeProvider clock) : Contracts.V1.Enrollment.EnrollmentBase
 {
@@ -100,42 +105,63 @@ public sealed class EnrollmentService(
     public override Task<EnrollmentSettings> GetEnrollmentSettings(GetEnrollmentSettingsRequest request, ServerCallContext context) =>
         SettingsAsync(context.CancellationToken);
 
+    public override async Task<PushCertificateSigningRequest> CreatePushCertificateSigningRequest(CreatePushCertificateSigningRequestRequest request, ServerCallContext context)
+    {
+        var pending = await pendingKeys.CreateAsync(context.CancellationToken);
+        return new PushCertificateSigningRequest
+        {
+            CsrPem = PemEncoding.WriteString("CERTIFICATE REQUEST", pending.CsrDer),
+            VendorSignedRequest = ByteString.CopyFrom(vendor.Sign(pending.CsrDer) ?? []),
+            CreateTime = ApiTimestamps.From(pending.CreatedAt),
+        };
+    }
+
     public override async Task<PushCertificate> UploadPushCertificate(UploadPushCertificateRequest request, ServerCallContext context)
     {
         var cancellationToken = context.CancellationToken;
-        var (certificate, topic) = PushCertificateReader.Read(request.Certificate.Span, request.Password, StoredTime.UtcNow(clock));
-        using (certificate)
+        var (read, topic) = PushCertificateReader.Read(request.Certificate.Span, request.Password, StoredTime.UtcNow(clock));
+        using var certificate = read.HasPrivateKey ? read : await WithPendingKeyAsync(read, cancellationToken);
+        var uploaded = pushCertificates.Create(tenant.TenantId, certificate, topic, isDevelopment: false);
+        var existing = await db.PushCertificates.SingleOrDefaultAsync(cancellationToken);
+        if (existing is null)
         {
-            var uploaded = pushCertificates.Create(tenant.TenantId, certificate, topic, isDevelopment: false);
-            var existing = await db.PushCertificates.SingleOrDefaultAsync(cancellationToken);
-            if (existing is null)
-            {
-                db.PushCertificates.Add(uploaded);
-            }
-            else
-            {
-                await EnsureTopicMayChangeAsync(existing.Topic, topic, cancellationToken);
-                db.Entry(existing).CurrentValues.SetValues(uploaded);
-            }
-
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-            }
-            catch (DbUpdateException)
-            {
-                throw new RpcException(new Status(StatusCode.Aborted, "Another push certificate was uploaded for this tenant at the same moment; try again."));
-            }
-
-            return EnrollmentMessages.ToPushCertificate(uploaded);
+            db.PushCertificates.Add(uploaded);
         }
+        else
+        {
+            await EnsureTopicMayChangeAsync(existing.Topic, topic, cancellationToken);
+            db.Entry(existing).CurrentValues.SetValues(uploaded);
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            throw new RpcException(new Status(StatusCode.Aborted, "Another push certificate was uploaded for this tenant at the same moment; try again."));
+        }
+
+        return EnrollmentMessages.ToPushCertificate(uploaded, await pendingKeys.CreatedAtAsync(cancellationToken));
     }
 
     public override async Task<PushCertificate> GetPushCertificate(GetPushCertificateRequest request, ServerCallContext context)
     {
         var stored = await db.PushCertificates.AsNoTracking().SingleOrDefaultAsync(context.CancellationToken)
             ?? throw new NotFoundException("The tenant has no push certificate yet; upload one with UploadPushCertificate.");
-        return EnrollmentMessages.ToPushCertificate(stored);
+        return EnrollmentMessages.ToPushCertificate(stored, await pendingKeys.CreatedAtAsync(context.CancellationToken));
+    }
+
+    /// <summary>Apple's certificate alone carries the pending key, if it certifies that key.</summary>
+    private async Task<X509Certificate2> WithPendingKeyAsync(X509Certificate2 certificate, CancellationToken cancellationToken)
+    {
+        using (certificate)
+        {
+            return await pendingKeys.ClaimAsync(certificate, cancellationToken)
+                ?? throw new InvalidArgumentException(
+                    "The certificate came without its private key, and it does not certify the key of this tenant's pending push certificate request. " +
+                    "Upload the certificate Apple issued for the latest CreatePushCertificateSigningRequest, or a certificate with its key. Nothing was changed.");
+        }
     }
 
     /// <summary>
@@ -165,6 +191,6 @@ public sealed class EnrollmentService(
     {
         var open = await db.Tenants.Where(t => t.Id == tenant.TenantId).Select(t => t.OpenEnrollment).SingleAsync(cancellationToken);
         var ca = await db.CertificateAuthorities.AsNoTracking().SingleOrDefaultAsync(cancellationToken);
-        return EnrollmentMessages.ToSettings(open, ca);
+        return EnrollmentMessages.ToSettings(open, ca, await pendingKeys.CreatedAtAsync(cancellationToken));
     }
 }

@@ -8,9 +8,9 @@ using SaaSMdm.Rpc;
 namespace SaaSMdm.Core.Api.Enrollment;
 
 /// <summary>
-/// Reads an uploaded push certificate with its key: a PEM bundle (certificates and one unencrypted key) or a
-/// PKCS#12 file. Everything about it is checked before anything is stored: that the key belongs to the
-/// certificate, that it names an MDM topic, and that it is valid now.
+/// Reads an uploaded push certificate: with its key, as a PEM bundle (certificates and one unencrypted key) or a
+/// PKCS#12 file; or Apple's certificate alone (PEM or DER) for a key Core keeps. Everything about it is checked before
+/// anything is stored: that the key belongs to the certificate, that it names an MDM topic, and that it is valid now.
 /// </summary>
 public static class PushCertificateReader
 {
@@ -19,7 +19,7 @@ public static class PushCertificateReader
 
     private const string MdmTopicPrefix = "com.apple.mgmt.";
 
-    /// <returns>The certificate with its private key, and its topic.</returns>
+    /// <returns>The certificate with its private key (none when it came alone), and its topic.</returns>
     /// <exception cref="InvalidArgumentException">anything is wrong with the upload.</exception>
     public static (X509Certificate2 Certificate, string Topic) Read(ReadOnlySpan<byte> upload, string password, DateTime now)
     {
@@ -33,7 +33,7 @@ public static class PushCertificateReader
             throw new InvalidArgumentException($"certificate is larger than {MaxUploadBytes / 1024} KiB; a push certificate with its key is a few KiB.");
         }
 
-        var certificate = LooksLikePem(upload) ? ReadPem(Encoding.UTF8.GetString(upload)) : ReadPkcs12(upload, password);
+        var certificate = LooksLikePem(upload) ? ReadPem(Encoding.UTF8.GetString(upload)) : ReadDer(upload) ?? ReadPkcs12(upload, password);
         try
         {
             return (certificate, Check(certificate, now));
@@ -103,7 +103,15 @@ public static class PushCertificateReader
                 throw new InvalidArgumentException("The PEM bundle holds no CERTIFICATE.");
             }
 
-            return WithKey(certificates, keyPem ?? throw new InvalidArgumentException("The PEM bundle holds no private key; the push certificate needs its key."));
+            if (keyPem is not null)
+            {
+                return WithKey(certificates, keyPem);
+            }
+
+            return certificates.Count == 1
+                ? X509CertificateLoader.LoadCertificate(certificates[0].RawData)
+                : throw new InvalidArgumentException(
+                    $"The PEM bundle holds {certificates.Count} certificates and no private key: upload Apple's certificate alone, or a certificate with its key.");
         }
         finally
         {
@@ -171,6 +179,19 @@ public static class PushCertificateReader
         catch (Exception e) when (e is ArgumentException or CryptographicException)
         {
             key.Dispose();
+            return null;
+        }
+    }
+
+    /// <summary>Apple's certificate alone, as the portal downloads it; null when the upload is not one DER certificate.</summary>
+    private static X509Certificate2? ReadDer(ReadOnlySpan<byte> upload)
+    {
+        try
+        {
+            return X509CertificateLoader.LoadCertificate(upload);
+        }
+        catch (CryptographicException)
+        {
             return null;
         }
     }

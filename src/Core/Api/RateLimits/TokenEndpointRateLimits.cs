@@ -39,6 +39,7 @@ public static class TokenEndpointRateLimits
         app.UseWhen(
             // Routing matches paths without regard to case, so the limit must too.
             http => http.Request.Path.Equals(TokenEndpointClient.Path, StringComparison.OrdinalIgnoreCase)
+                || http.Request.Path.Equals(TokenEndpointClient.RevocationPath, StringComparison.OrdinalIgnoreCase)
                 || http.Request.Path.StartsWithSegments(AccountEndpoints.PathPrefix, StringComparison.OrdinalIgnoreCase),
             branch => branch.UseRateLimiter());
 

@@ -36,6 +36,9 @@ public sealed class EnrollmentEntity : ITenantOwned
 
     public string? ProductName { get; set; }
 
+    /// <summary>Derived from <see cref="ProductName"/> (or <see cref="Model"/>) whenever either is recorded.</summary>
+    public DevicePlatform Platform { get; set; }
+
     public string? OsVersion { get; set; }
 
     public string? BuildVersion { get; set; }

@@ -70,7 +70,7 @@ public sealed partial class EnrollmentProfileIssuer(
         var profileUrls = urls.AsHttps();
         var profile = builder.Build(new EnrollmentProfileOptions
         {
-            PayloadIdentifier = $"com.saasmdm.{tenant.Slug}.enrollment",
+            PayloadIdentifier = EnrollmentProfileIdentifier.For(tenant.Slug),
             DisplayName = $"{tenant.DisplayName} device management",
             Organization = tenant.DisplayName,
             Description = $"Lets {tenant.DisplayName} manage this device.",

@@ -71,6 +71,18 @@ public sealed class RefreshTokens(CoreDbContext db, TimeProvider clock, IOptions
         return true;
     }
 
+    /// <summary>Revokes the family of <paramref name="token"/> when it is a refresh token of <paramref name="apiClientId"/>; anything else changes nothing.</summary>
+    public async Task RevokeAsync(string token, Guid apiClientId, CancellationToken cancellationToken)
+    {
+        var hash = SecretHash.Of(token);
+        var familyId = await db.RefreshTokens.Where(t => t.TokenHash == hash && t.ApiClientId == apiClientId)
+            .Select(t => (Guid?)t.FamilyId).SingleOrDefaultAsync(cancellationToken);
+        if (familyId is { } family)
+        {
+            await RevokeFamilyAsync(family, StoredTime.UtcNow(clock), cancellationToken);
+        }
+    }
+
     private Task<int> RevokeFamilyAsync(Guid familyId, DateTime now, CancellationToken cancellationToken) =>
         db.RefreshTokens.Where(t => t.FamilyId == familyId && t.RevokedAt == null)
             .ExecuteUpdateAsync(set => set.SetProperty(t => t.RevokedAt, now), cancellationToken);

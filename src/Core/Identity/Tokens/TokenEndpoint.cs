@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.IdentityModel.Tokens;
 using SaaSMdm.Contracts.Auth;
 using SaaSMdm.Core.Api.RateLimits;
+using SaaSMdm.Core.Data.Entities;
 
 namespace SaaSMdm.Core.Identity.Tokens;
 
@@ -19,9 +20,12 @@ public static class TokenEndpoint
     /// <summary>A token request is a few fields; anything bigger is not one.</summary>
     private const long MaxRequestBytes = 8 * 1024;
 
+    private const int MaxTokenLength = 2048;
+
     public static IEndpointRouteBuilder MapTokenEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapPost(TokenEndpointClient.Path, IssueAsync);
+        app.MapPost(TokenEndpointClient.RevocationPath, RevokeAsync);
         app.MapGet(JwksPath, JwksAsync);
         app.MapGet(MetadataPath, Metadata);
         return app;
@@ -30,30 +34,10 @@ public static class TokenEndpoint
     private static async Task<IResult> IssueAsync(
         HttpContext http, ClientAuthenticator clients, IEnumerable<ITokenGrant> grants, TokenClientRateLimiter clientLimits, CancellationToken cancellationToken)
     {
-        NoStore(http.Response);
-        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        var (form, malformed) = await ReadFormAsync(http, cancellationToken);
+        if (form is null)
         {
-            limit.MaxRequestBodySize = MaxRequestBytes;
-        }
-
-        if (!http.Request.HasFormContentType || http.Request.ContentType?.StartsWith("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase) != true)
-        {
-            return Error(TokenError.InvalidRequest("The body must be application/x-www-form-urlencoded."));
-        }
-
-        IFormCollection form;
-        try
-        {
-            form = await http.Request.ReadFormAsync(cancellationToken);
-        }
-        catch (Exception exception) when (exception is InvalidDataException or BadHttpRequestException)
-        {
-            return Error(TokenError.InvalidRequest("The form is malformed or too large."));
-        }
-
-        if (form.Any(field => field.Value.Count > 1))
-        {
-            return Error(TokenError.InvalidRequest("Each parameter may appear once (RFC 6749 §3.2)."));
+            return Error(malformed!);
         }
 
         var grantType = form["grant_type"].ToString();
@@ -63,20 +47,88 @@ public static class TokenEndpoint
             return Error(new TokenError("unsupported_grant_type", "grant_type must be client_credentials, password or refresh_token."));
         }
 
-        var (client, refused) = await clients.AuthenticateAsync(http.Request, form, cancellationToken);
+        var (client, refused) = await AuthenticateAsync(http, form, clients, clientLimits, cancellationToken);
         if (client is null)
         {
-            http.Response.Headers.WWWAuthenticate = "Basic realm=\"saasmdm\"";
-            return Error(refused!);
-        }
-
-        if (clientLimits.TryAdmit(client) is { } retryAfter)
-        {
-            return TokenEndpointRateLimits.TooManyRequests(http.Response, retryAfter);
+            return refused!;
         }
 
         var result = await grant.GrantAsync(client, form, cancellationToken);
         return result.Token is { } token ? Results.Json(token) : Error(result.Error!);
+    }
+
+    /// <summary>
+    /// RFC 7009 revocation, for the refresh tokens of the calling client: revoking one ends its whole sign-in (its
+    /// family), as when the portal signs a person out. Any other token, unknown or another client's, is answered 200
+    /// alike and nothing changes, so the endpoint tells nobody which tokens exist. Access tokens expire on their own.
+    /// </summary>
+    private static async Task<IResult> RevokeAsync(
+        HttpContext http, ClientAuthenticator clients, TokenClientRateLimiter clientLimits, RefreshTokens refreshTokens, CancellationToken cancellationToken)
+    {
+        var (form, malformed) = await ReadFormAsync(http, cancellationToken);
+        if (form is null)
+        {
+            return Error(malformed!);
+        }
+
+        var (client, refused) = await AuthenticateAsync(http, form, clients, clientLimits, cancellationToken);
+        if (client is null)
+        {
+            return refused!;
+        }
+
+        if (form["token"].ToString() is not { Length: > 0 and <= MaxTokenLength } token)
+        {
+            return Error(TokenError.InvalidRequest($"token (at most {MaxTokenLength} characters) is required."));
+        }
+
+        await refreshTokens.RevokeAsync(token, client.Id, cancellationToken);
+        return Results.Ok();
+    }
+
+    /// <summary>The request's form, once it is one: url-encoded, within the size limit, each parameter once (RFC 6749 §3.2).</summary>
+    private static async Task<(IFormCollection? Form, TokenError? Malformed)> ReadFormAsync(HttpContext http, CancellationToken cancellationToken)
+    {
+        NoStore(http.Response);
+        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        {
+            limit.MaxRequestBodySize = MaxRequestBytes;
+        }
+
+        if (!http.Request.HasFormContentType || http.Request.ContentType?.StartsWith("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase) != true)
+        {
+            return (null, TokenError.InvalidRequest("The body must be application/x-www-form-urlencoded."));
+        }
+
+        IFormCollection form;
+        try
+        {
+            form = await http.Request.ReadFormAsync(cancellationToken);
+        }
+        catch (Exception exception) when (exception is InvalidDataException or BadHttpRequestException)
+        {
+            return (null, TokenError.InvalidRequest("The form is malformed or too large."));
+        }
+
+        return form.Any(field => field.Value.Count > 1)
+            ? (null, TokenError.InvalidRequest("Each parameter may appear once (RFC 6749 §3.2)."))
+            : (form, null);
+    }
+
+    /// <summary>The authenticated client within its rate limit, or the answer that refuses it.</summary>
+    private static async Task<(ApiClientEntity? Client, IResult? Refused)> AuthenticateAsync(
+        HttpContext http, IFormCollection form, ClientAuthenticator clients, TokenClientRateLimiter clientLimits, CancellationToken cancellationToken)
+    {
+        var (client, refused) = await clients.AuthenticateAsync(http.Request, form, cancellationToken);
+        if (client is null)
+        {
+            http.Response.Headers.WWWAuthenticate = "Basic realm=\"saasmdm\"";
+            return (null, Error(refused!));
+        }
+
+        return clientLimits.TryAdmit(client) is { } retryAfter
+            ? (null, TokenEndpointRateLimits.TooManyRequests(http.Response, retryAfter))
+            : (client, null);
     }
 
     private static async Task<IResult> JwksAsync(SigningKeyRing keys, CancellationToken cancellationToken)
@@ -107,6 +159,7 @@ public static class TokenEndpoint
             ["issuer"] = options.Value.Issuer,
             ["token_endpoint"] = origin + TokenEndpointClient.Path,
             ["jwks_uri"] = origin + JwksPath,
+            ["revocation_endpoint"] = origin + TokenEndpointClient.RevocationPath,
             ["grant_types_supported"] = new[] { "client_credentials", "password", "refresh_token" },
             ["token_endpoint_auth_methods_supported"] = new[] { "client_secret_basic", "client_secret_post" },
             ["scopes_supported"] = ApiScopes.All.Order(StringComparer.Ordinal).ToArray(),
