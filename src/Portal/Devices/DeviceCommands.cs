@@ -42,6 +42,8 @@ public static class DeviceCommands
         "restart" => [new() { RestartDevice = new RestartDeviceCommand() }],
         "shut-down" => [new() { ShutDownDevice = new ShutDownDeviceCommand() }],
         "erase" => [new() { EraseDevice = new EraseDeviceCommand() }],
+        "clear-passcode" => [new() { ClearPasscode = new ClearPasscodeCommand() }],
+        "remove-management" => [new() { RemoveManagement = new RemoveManagementCommand() }],
         _ => throw new ArgumentOutOfRangeException(nameof(action), action.Name, "Not an MDM command of the portal."),
     };
 }

@@ -4,11 +4,11 @@ using SaaSMdm.Contracts.V1;
 
 namespace SaaSMdm.Portal.DeviceViews;
 
-/// <summary>A column the grid sorts by, its query-string name, and whether its natural order is newest first.</summary>
-public sealed record DeviceSortColumn(string Name, string Label, bool NewestFirst);
+/// <summary>A column the grid sorts by: its query-string name, Core's order, and whether that order is newest first by nature.</summary>
+public sealed record DeviceSortColumn(string Name, string Label, DeviceOrder Order, bool NewestFirst);
 
 /// <summary>
-/// The device grid's state, all of it in the query string (q, os, model, seen, sort, dir, page, size), so that every
+/// The device grid's state, all of it in the query string (q, platform, os, model, seen, sort, dir, page, size), so that every
 /// view is a link. Values that are not understood fall back to the defaults instead of failing the page.
 /// </summary>
 public sealed record DeviceGridQuery
@@ -17,12 +17,12 @@ public sealed record DeviceGridQuery
 
     public static readonly DeviceSortColumn[] SortColumns =
     [
-        new("name", "Name", false),
-        new("serial", "Serial number", false),
-        new("model", "Model", false),
-        new("os", "OS", false),
-        new("seen", "Last check-in", true),
-        new("enrolled", "Enrolled", true),
+        new("name", "Name", DeviceOrder.DeviceName, false),
+        new("serial", "Serial number", DeviceOrder.SerialNumber, false),
+        new("model", "Model", DeviceOrder.Model, false),
+        new("os", "OS", DeviceOrder.OsVersion, false),
+        new("seen", "Last check-in", DeviceOrder.LastSeenTime, true),
+        new("enrolled", "Enrolled", DeviceOrder.EnrolledTime, true),
     ];
 
     /// <summary>Last check-in ranges: within a day, within a week, or not for 30 days and more.</summary>
@@ -30,7 +30,12 @@ public sealed record DeviceGridQuery
 
     private const int MaxTextLength = 256;
 
+    /// <summary>ListDevices skips at most a million devices.</summary>
+    private const int MaxSkip = 1_000_000;
+
     public string Search { get; init; } = "";
+
+    public Platform Platform { get; init; }
 
     public string Os { get; init; } = "";
 
@@ -49,28 +54,46 @@ public sealed record DeviceGridQuery
 
     public DeviceSortColumn SortColumn => SortColumns.First(c => c.Name == Sort);
 
-    public static DeviceGridQuery From(string? q, string? os, string? model, string? seen, string? sort, string? dir, string? page, string? size)
+    public static DeviceGridQuery From(string? q, string? platform, string? os, string? model, string? seen, string? sort, string? dir, string? page, string? size)
     {
         var column = SortColumns.FirstOrDefault(c => c.Name == sort) ?? SortColumns[^1];
-        return new DeviceGridQuery
+        var query = new DeviceGridQuery
         {
             Search = Text(q),
+            Platform = DevicePlatforms.Parse(platform),
             Os = Text(os),
             Model = Text(model),
             Seen = SeenRanges.Any(r => r.Value == seen) ? seen! : "",
             Sort = column.Name,
             Dir = dir is "asc" or "desc" ? dir : column.NewestFirst ? "desc" : "asc",
-            Page = int.TryParse(page, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number is >= 1 and <= 100_000 ? number : 1,
+            Page = int.TryParse(page, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number >= 1 ? number : 1,
             Size = int.TryParse(size, NumberStyles.None, CultureInfo.InvariantCulture, out var rows) && PageSizes.Contains(rows) ? rows : 50,
         };
+        return query with { Page = Math.Min(query.Page, query.MaxPage) };
     }
 
-    public bool IsFiltered => Search.Length + Os.Length + Model.Length + Seen.Length > 0;
+    public bool IsFiltered => Search.Length + Os.Length + Model.Length + Seen.Length > 0 || Platform != Platform.Unspecified;
 
-    /// <summary>The ListDevices request of this view.</summary>
-    public ListDevicesRequest ToRequest(string tenantId, DateTimeOffset now, string pageToken)
+    /// <summary>The last page any grid can reach with ListDevices' skip.</summary>
+    public int MaxPage => MaxSkip / Size + 1;
+
+    /// <summary>The ListDevices request of this view: its page as rows to skip, so any page is one call.</summary>
+    public ListDevicesRequest ToRequest(string tenantId, DateTimeOffset now)
     {
-        var request = new ListDevicesRequest { TenantId = tenantId, PageSize = Size, Query = Search, OsVersion = Os, Model = Model, PageToken = pageToken };
+        var column = SortColumn;
+        var request = new ListDevicesRequest
+        {
+            TenantId = tenantId,
+            PageSize = Size,
+            Skip = (Page - 1) * Size,
+            Query = Search,
+            Platform = Platform,
+            OsVersion = Os,
+            Model = Model,
+            OrderBy = column.Order,
+            // Core's times come newest first and its text A to Z unless descending.
+            Descending = column.NewestFirst ? Dir == "asc" : Dir == "desc",
+        };
         switch (Seen)
         {
             case "1d":
@@ -92,6 +115,7 @@ public sealed record DeviceGridQuery
     {
         var parts = new List<string>();
         Add(parts, "q", Search);
+        Add(parts, "platform", DevicePlatforms.ValueOf(Platform));
         Add(parts, "os", Os);
         Add(parts, "model", Model);
         Add(parts, "seen", Seen);
@@ -113,6 +137,8 @@ public sealed record DeviceGridQuery
         Dir = Sort == column.Name ? (Dir == "asc" ? "desc" : "asc") : column.NewestFirst ? "desc" : "asc",
         Page = 1,
     };
+
+    public DeviceGridQuery OnPage(int page) => this with { Page = page };
 
     /// <summary>aria-sort of a column header.</summary>
     public string AriaSort(DeviceSortColumn column) => Sort != column.Name ? "none" : Dir == "asc" ? "ascending" : "descending";

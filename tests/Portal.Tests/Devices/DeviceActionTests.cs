@@ -68,6 +68,43 @@ public sealed class DeviceActionTests(DevicePortalFixture fixture)
     }
 
     [Fact]
+    public async Task Clear_passcode_queues_for_a_device_with_an_unlock_token_and_shows_Cores_refusal_otherwise()
+    {
+        var devices = await fixture.SeedDevicesAsync("passcode", 2, (device, i) =>
+        {
+            if (i == 0)
+            {
+                fixture.GiveUnlockToken(device);
+            }
+        });
+
+        var cleared = await PostActionAsync(fixture.Admin, devices[0], new() { ["Form.Action"] = "clear-passcode" });
+        var refused = await PostActionAsync(fixture.Admin, devices[1], new() { ["Form.Action"] = "clear-passcode" });
+
+        Assert.Equal(HttpStatusCode.Redirect, cleared.StatusCode);
+        Assert.Equal(["ClearPasscode"], (await fixture.CommandsOfAsync(devices[0])).Select(c => c.RequestType));
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("unlock token", await refused.Content.ReadAsStringAsync());
+        Assert.Empty(await fixture.CommandsOfAsync(devices[1]));
+    }
+
+    [Fact]
+    public async Task Remove_management_needs_the_box_ticked_and_then_removes_the_enrollment_profile()
+    {
+        var device = await OneDeviceAsync();
+
+        var unticked = await PostActionAsync(fixture.Admin, device, new() { ["Form.Action"] = "remove-management" });
+        Assert.Contains("Nothing was removed", await unticked.Content.ReadAsStringAsync());
+        Assert.Empty(await fixture.CommandsOfAsync(device));
+
+        var ticked = await PostActionAsync(fixture.Admin, device, new() { ["Form.Action"] = "remove-management", ["Form.ConfirmRemoveManagement"] = "true" });
+
+        Assert.Equal(HttpStatusCode.Redirect, ticked.StatusCode);
+        var command = Assert.Single(await fixture.CommandsOfAsync(device));
+        Assert.Equal("RemoveProfile", command.RequestType);
+    }
+
+    [Fact]
     public async Task Removing_the_device_record_needs_the_box_ticked_then_the_device_is_gone()
     {
         var device = await OneDeviceAsync();
@@ -121,6 +158,8 @@ public sealed class DeviceActionTests(DevicePortalFixture fixture)
 
         Assert.Contains("data-action=\"lock\"", html);
         Assert.DoesNotContain("data-action=\"erase\"", html);
+        Assert.DoesNotContain("data-action=\"clear-passcode\"", html);
+        Assert.DoesNotContain("data-action=\"remove-management\"", html);
         Assert.DoesNotContain("data-action=\"remove-record\"", html);
         Assert.Equal(HttpStatusCode.OK, forged.StatusCode);
         Assert.Contains("Your role in this tenant does not allow this.", await forged.Content.ReadAsStringAsync());
@@ -135,6 +174,8 @@ public sealed class DeviceActionTests(DevicePortalFixture fixture)
         var html = (await fixture.Admin.GetAsync(PathOf(device))).Html;
 
         Assert.Contains("data-action=\"erase\"", html);
+        Assert.Contains("data-action=\"clear-passcode\"", html);
+        Assert.Contains("data-action=\"remove-management\"", html);
         Assert.Contains("data-action=\"remove-record\"", html);
         Assert.Contains("for=\"erase-confirmation\"", html);
     }

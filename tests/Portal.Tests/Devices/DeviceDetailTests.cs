@@ -28,6 +28,7 @@ public sealed class DeviceDetailTests(DevicePortalFixture fixture)
         Assert.Contains("inventoried 0</h1>", overview);
         Assert.Contains($"data-fact=\"serial\">{device.SerialNumber}<", overview);
         Assert.Contains("data-fact=\"os\">17.4.1 (21E236)<", overview);
+        Assert.Contains("data-fact=\"platform\">iOS<", overview);
         Assert.Contains("data-fact=\"state\">Enrolled<", overview);
         Assert.Contains("data-fact=\"push\">Reachable<", overview);
         Assert.Contains("data-inventory=\"DeviceCapacity\">128 GB<", inventory);

@@ -30,6 +30,63 @@ public sealed partial class DeviceGridTests(DevicePortalFixture fixture)
     }
 
     [Fact]
+    public async Task Platform_filter_selects_the_platforms_devices()
+    {
+        var devices = await fixture.SeedDevicesAsync("platformed", 4, (device, i) => device.Platform = i % 2 == 0 ? DevicePlatform.MacOS : DevicePlatform.IPadOS);
+
+        var html = (await fixture.ReadOnly.GetAsync(fixture.DevicesPath + "?q=platformed&platform=macos")).Html;
+
+        Assert.Equal(Ids(devices.Where((_, i) => i % 2 == 0)), await RowsAsync("?q=platformed&platform=macos"));
+        Assert.Equal(Ids(devices.Where((_, i) => i % 2 == 1)), await RowsAsync("?q=platformed&platform=ipados"));
+        Assert.Contains("<option value=\"macos\" selected", html);
+        Assert.Contains("<td>macOS</td>", html);
+    }
+
+    [Theory]
+    [InlineData("name", "asc", new[] { 1, 3, 0, 2 })]
+    [InlineData("name", "desc", new[] { 2, 0, 3, 1 })]
+    [InlineData("os", "asc", new[] { 2, 1, 3, 0 })]
+    [InlineData("seen", "desc", new[] { 3, 2, 1, 0 })]
+    [InlineData("seen", "asc", new[] { 0, 1, 2, 3 })]
+    [InlineData("enrolled", "desc", new[] { 3, 2, 1, 0 })]
+    public async Task Column_sorting_orders_the_rows_and_marks_the_header(string sort, string dir, int[] order)
+    {
+        string[] names = ["charlie", "alpha", "delta", "bravo"];
+        string[] versions = ["17.4", "16.1", "15.0", "16.7"];
+        var prefix = $"sorted-{sort}-{dir}";
+        var devices = await fixture.SeedDevicesAsync(prefix, 4, (device, i) =>
+        {
+            device.DeviceName = $"{prefix} {names[i]}";
+            device.OsVersion = versions[i];
+            device.LastSeenAt = DateTime.UtcNow.AddHours(-10 + i);
+        });
+
+        var rows = await RowsAsync($"?q={prefix}&sort={sort}&dir={dir}");
+        var html = (await fixture.ReadOnly.GetAsync(fixture.DevicesPath + $"?q={prefix}&sort={sort}&dir={dir}")).Html;
+
+        Assert.Equal(order.Select(i => devices[i].Id.ToString()), rows);
+        Assert.Contains($"aria-sort=\"{(dir == "asc" ? "ascending" : "descending")}\" data-sort=\"{sort}\"", html);
+    }
+
+    [Fact]
+    public async Task Pages_are_numbered_with_the_total_and_each_shows_its_rows()
+    {
+        var devices = await fixture.SeedDevicesAsync("paged", 30);
+        var newestFirst = Ids(devices);
+
+        var first = (await fixture.ReadOnly.GetAsync(fixture.DevicesPath + "?q=paged&size=25")).Html;
+        var second = await RowsAsync("?q=paged&size=25&page=2");
+        var beyond = await RowsAsync("?q=paged&size=25&page=9");
+
+        Assert.Contains("data-total=\"30\">30 devices<", first);
+        Assert.Equal(newestFirst.Take(25), DeviceRow().Matches(first).Select(m => m.Groups[1].Value));
+        Assert.Contains("<span aria-current=\"page\" data-page=\"1\">1</span>", first);
+        Assert.Contains($"href=\"{fixture.DevicesPath}?q=paged&amp;page=2&amp;size=25\" aria-label=\"Page 2\"", first);
+        Assert.Equal(newestFirst.Skip(25), second);
+        Assert.Empty(beyond);
+    }
+
+    [Fact]
     public async Task Rows_link_to_the_detail_page_and_show_the_device()
     {
         var device = (await fixture.SeedDevicesAsync("linked", 1))[0];

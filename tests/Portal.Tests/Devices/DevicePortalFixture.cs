@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using SaaSMdm.Contracts.V1;
 using SaaSMdm.Core.Data;
 using SaaSMdm.Core.Data.Entities;
+using SaaSMdm.Core.Security;
 using SaaSMdm.TestHosts;
 using EnrollmentKind = SaaSMdm.Core.Data.Entities.EnrollmentKind;
 using EnrollmentState = SaaSMdm.Core.Data.Entities.EnrollmentState;
@@ -82,6 +83,7 @@ public sealed class DevicePortalFixture : IAsyncLifetime
                 Model = "iPhone15,2",
                 ModelName = "iPhone",
                 ProductName = "iPhone15,2",
+                Platform = DevicePlatform.IOS,
                 OsVersion = "17.4.1",
                 BuildVersion = "21E236",
                 Topic = "com.apple.mgmt.External.unset",
@@ -103,6 +105,10 @@ public sealed class DevicePortalFixture : IAsyncLifetime
         });
         return devices;
     }
+
+    /// <summary>Gives each device an unlock token, as its TokenUpdate would, so ClearPasscode can be built for it.</summary>
+    public void GiveUnlockToken(EnrollmentEntity device) =>
+        device.ProtectedUnlockToken = Core.Services.GetRequiredService<SecretProtector>().Protect(SecretPurpose.UnlockToken, Guid.NewGuid().ToByteArray());
 
     /// <summary>Stores inventory answers as the device side leaves them: RequestType → JSON under Apple's key.</summary>
     public Task AddInventoryAsync(EnrollmentEntity device, IReadOnlyDictionary<string, string> answers) =>
