@@ -1,3 +1,4 @@
+using SaaSMdm.Contracts.V1;
 using System.Net;
 
 namespace SaaSMdm.Portal.Tests.Devices;
@@ -79,6 +80,26 @@ public sealed class DeviceDetailTests(DevicePortalFixture fixture)
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Contains("Latest status report", declarations);
         Assert.Contains("has not sent a status report yet", declarations);
+    }
+
+    [Fact]
+    public async Task Declarations_tab_shows_the_declarations_a_set_brings_and_their_pending_state()
+    {
+        var device = (await fixture.SeedDevicesAsync("declared", 1))[0];
+        var declarations = new Declarations.DeclarationsClient(fixture.Core.Channel.CreateCallInvoker());
+        await declarations.PutDeclarationAsync(new PutDeclarationRequest
+        {
+            TenantId = fixture.Tenant.Id, Identifier = "portal.passcode", Type = "com.apple.configuration.passcode.settings", PayloadJson = """{"RequirePasscode":true}""", DeferSync = true,
+        });
+        var set = await declarations.CreateSetAsync(new CreateSetRequest { TenantId = fixture.Tenant.Id, Name = "Passcode set" });
+        await declarations.SetSetDeclarationsAsync(new SetDeclarationsRequest { TenantId = fixture.Tenant.Id, SetId = set.Id, Identifiers = { "portal.passcode" }, DeferSync = true });
+        await declarations.AssignSetAsync(new AssignSetRequest { TenantId = fixture.Tenant.Id, SetId = set.Id, DeviceIds = { device.Id.ToString() }, DeferSync = true });
+
+        var html = (await fixture.ReadOnly.GetAsync($"{fixture.DevicesPath}/{device.Id}?tab=declarations")).Html;
+
+        Assert.Contains("<tr data-declaration=\"portal.passcode\"", html);
+        Assert.Contains("Passcode set", html);
+        Assert.Contains("<td>Pending</td>", html);
     }
 
     [Fact]
