@@ -10,7 +10,7 @@ using SaaSMdm.DeviceSim.Hardware;
 using SaaSMdm.DeviceSim.Transport;
 using SaaSMdm.Edge.Tls;
 using SaaSMdm.Rpc.Client;
-using SaaSMdm.Core.Data.Entities;
+using TenantRole = SaaSMdm.Core.Data.Entities.TenantRole;
 using SaaSMdm.TestHosts;
 using SaaSMdm.TestSupport;
 
@@ -23,7 +23,7 @@ namespace SaaSMdm.Portal.BrowserTests.Infrastructure;
 /// </summary>
 public sealed class BrowserSystem : IAsyncLifetime
 {
-    private static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(20);
 
     private readonly Dictionary<string, TimeSpan> _startupTimings = [];
     private readonly Lazy<SharedDeviceKeys> _deviceKeys = new(() => new SharedDeviceKeys(count: 2));
