@@ -115,7 +115,7 @@ public sealed record DeviceGridQuery
     {
         var parts = new List<string>();
         Add(parts, "q", Search);
-        Add(parts, "platform", DevicePlatforms.ValueOf(Platform));
+        Add(parts, "platform", PlatformNames.QueryValue(Platform));
         Add(parts, "os", Os);
         Add(parts, "model", Model);
         Add(parts, "seen", Seen);
