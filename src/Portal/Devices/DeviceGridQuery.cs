@@ -25,8 +25,12 @@ public sealed record DeviceGridQuery
         new("enrolled", "Enrolled", DeviceOrder.EnrolledTime, true),
     ];
 
-    /// <summary>Last check-in ranges: within a day, within a week, or not for 30 days and more.</summary>
-    public static readonly (string Value, string Label)[] SeenRanges = [("1d", "In the last day"), ("7d", "In the last 7 days"), ("30d+", "Not in 30 days or more")];
+    /// <summary>
+    /// Last check-in ranges, the dashboard's buckets: within a day, 1 to 7 days ago, 7 to 30 days ago, over 30 days ago
+    /// ("30d+" is read as "30d"). Devices that never checked in cannot be asked for: ListDevices' time filters leave them out.
+    /// </summary>
+    public static readonly (string Value, string Label)[] SeenRanges =
+        [("1d", "Within a day"), ("1-7d", "1 to 7 days ago"), ("7d", "7 to 30 days ago"), ("30d", "Over 30 days ago")];
 
     private const int MaxTextLength = 256;
 
@@ -63,7 +67,7 @@ public sealed record DeviceGridQuery
             Platform = DevicePlatforms.Parse(platform),
             Os = Text(os),
             Model = Text(model),
-            Seen = SeenRanges.Any(r => r.Value == seen) ? seen! : "",
+            Seen = seen == "30d+" ? "30d" : SeenRanges.Any(r => r.Value == seen) ? seen! : "",
             Sort = column.Name,
             Dir = dir is "asc" or "desc" ? dir : column.NewestFirst ? "desc" : "asc",
             Page = int.TryParse(page, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number >= 1 ? number : 1,
@@ -94,19 +98,16 @@ public sealed record DeviceGridQuery
             // Core's times come newest first and its text A to Z unless descending.
             Descending = column.NewestFirst ? Dir == "asc" : Dir == "desc",
         };
-        switch (Seen)
+        (DateTimeOffset? After, DateTimeOffset? Before) seen = Seen switch
         {
-            case "1d":
-                request.LastSeenAfter = Timestamp.FromDateTimeOffset(now.AddDays(-1));
-                break;
-            case "7d":
-                request.LastSeenAfter = Timestamp.FromDateTimeOffset(now.AddDays(-7));
-                break;
-            case "30d+":
-                request.LastSeenBefore = Timestamp.FromDateTimeOffset(now.AddDays(-30));
-                break;
-        }
-
+            "1d" => (now.AddDays(-1), null),
+            "1-7d" => (now.AddDays(-7), now.AddDays(-1)),
+            "7d" => (now.AddDays(-30), now.AddDays(-7)),
+            "30d" => (null, now.AddDays(-30)),
+            _ => (null, null),
+        };
+        request.LastSeenAfter = seen.After is { } after ? Timestamp.FromDateTimeOffset(after) : null;
+        request.LastSeenBefore = seen.Before is { } before ? Timestamp.FromDateTimeOffset(before) : null;
         return request;
     }
 

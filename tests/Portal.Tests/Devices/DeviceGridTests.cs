@@ -22,9 +22,12 @@ public sealed partial class DeviceGridTests(DevicePortalFixture fixture)
         Assert.Equal(Ids(devices), await RowsAsync("?q=filtered"));
         Assert.Equal(Ids(devices.Where((_, i) => i % 2 == 0)), await RowsAsync("?q=filtered&os=17"));
         Assert.Equal(Ids(devices.Skip(4)), await RowsAsync("?q=filtered&model=Mac14,2"));
-        Assert.Equal(Ids(devices.Take(2)), await RowsAsync("?q=filtered&seen=7d"));
-        Assert.Equal(Ids(devices.Skip(6)), await RowsAsync("?q=filtered&seen=30d%2B"));
+        // Seen 1 hour, 5, 10, 15, 20, 25, 30 and 35 days ago.
         Assert.Equal(Ids(devices.Take(1)), await RowsAsync("?q=filtered&seen=1d"));
+        Assert.Equal(Ids(devices.Skip(1).Take(1)), await RowsAsync("?q=filtered&seen=1-7d"));
+        Assert.Equal(Ids(devices.Skip(2).Take(4)), await RowsAsync("?q=filtered&seen=7d"));
+        Assert.Equal(Ids(devices.Skip(6)), await RowsAsync("?q=filtered&seen=30d"));
+        Assert.Equal(Ids(devices.Skip(6)), await RowsAsync("?q=filtered&seen=30d%2B"));
         Assert.Equal(Ids([devices[3]]), await RowsAsync("?q=FILTERED%203"));
         Assert.Contains("No devices match these filters.", (await fixture.ReadOnly.GetAsync(fixture.DevicesPath + "?q=nothing-matches-this")).Html);
     }
