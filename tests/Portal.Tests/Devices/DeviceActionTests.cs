@@ -1,5 +1,6 @@
 using System.Net;
 using SaaSMdm.Core.Data.Entities;
+using SaaSMdm.TestHosts;
 
 namespace SaaSMdm.Portal.Tests.Devices;
 

@@ -1,5 +1,6 @@
-using SaaSMdm.Contracts.V1;
 using System.Net;
+using SaaSMdm.Contracts.V1;
+using SaaSMdm.TestHosts;
 
 namespace SaaSMdm.Portal.Tests.Devices;
 

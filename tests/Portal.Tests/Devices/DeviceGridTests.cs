@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using SaaSMdm.Core.Data.Entities;
+using SaaSMdm.TestHosts;
 
 namespace SaaSMdm.Portal.Tests.Devices;
 

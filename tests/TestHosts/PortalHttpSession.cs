@@ -1,9 +1,9 @@
 using System.Net;
 using System.Text.RegularExpressions;
-using SaaSMdm.TestHosts;
 using SaaSMdm.TestSupport;
+using Xunit;
 
-namespace SaaSMdm.Portal.Tests;
+namespace SaaSMdm.TestHosts;
 
 /// <summary>
 /// A person's visit to the portal over plain HTTP, as a browser without scripts makes it: a cookie jar, pages fetched
