@@ -9,8 +9,8 @@ public static class DeviceDisplay
 {
     public const string None = "—";
 
-    public static string Utc(Timestamp? time) =>
-        time is null ? None : time.ToDateTime().ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + " UTC";
+    /// <summary>The portal's time format (<see cref="Display"/>), marked UTC; a dash when unset.</summary>
+    public static string Utc(Timestamp? time) => time is null ? None : Display.DateTime(time.ToDateTime()) + " UTC";
 
     /// <summary>"5 min ago", "3 h ago", "12 d ago"; "never" when the time is unset.</summary>
     public static string Ago(Timestamp? time, DateTimeOffset now)
