@@ -40,7 +40,7 @@ public sealed class DeclarationFlowTests(BrowserSystem system)
             await page.GotoAsync($"/t/{tenant.Slug}/declarations/sets");
             await page.GetByLabel("Name", new() { Exact = true }).FillAsync("Browser set");
             await page.GetByRole(AriaRole.Button, new() { Name = "Create set" }).ClickAsync();
-            await page.GetByRole(AriaRole.Link, new() { Name = "Browser set" }).ClickAsync();
+            await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Browser set");
             await page.GetByLabel(new Regex("^" + Regex.Escape(Configuration))).CheckAsync();
             await page.GetByLabel(new Regex("^" + Regex.Escape(Activation))).CheckAsync();
             await page.GetByRole(AriaRole.Button, new() { Name = "Save members" }).ClickAsync();

@@ -87,7 +87,7 @@ public sealed class DeviceDetailTests(DevicePortalFixture fixture)
     public async Task Declarations_tab_shows_the_declarations_a_set_brings_and_their_pending_state()
     {
         var device = (await fixture.SeedDevicesAsync("declared", 1))[0];
-        var declarations = new Declarations.DeclarationsClient(fixture.Core.Channel.CreateCallInvoker());
+        var declarations = new SaaSMdm.Contracts.V1.Declarations.DeclarationsClient(fixture.Core.Channel.CreateCallInvoker());
         await declarations.PutDeclarationAsync(new PutDeclarationRequest
         {
             TenantId = fixture.Tenant.Id, Identifier = "portal.passcode", Type = "com.apple.configuration.passcode.settings", PayloadJson = """{"RequirePasscode":true}""", DeferSync = true,
