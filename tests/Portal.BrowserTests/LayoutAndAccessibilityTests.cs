@@ -54,6 +54,10 @@ public sealed class LayoutAndAccessibilityTests(BrowserSystem system)
             }
 
             Assert.Empty(problems);
+
+            // The check itself finds what it looks for: an unnamed input and a second h1 added to the last page.
+            await page.EvaluateAsync("() => { document.body.append(document.createElement('input')); document.body.append(document.createElement('h1')); }");
+            Assert.Equal(2, (await page.EvaluateAsync<string[]>(Problems)).Length);
         }, testName: $"Every_tenant_page_{device}");
     }
 }
