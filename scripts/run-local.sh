@@ -92,7 +92,7 @@ echo "==> starting Portal"
 start portal Portal \
   SAASMDM_Portal__Url="$PORTAL_URL" SAASMDM_Portal__CoreUrl="$CORE_GRPC" SAASMDM_Portal__EdgeUrl="$EDGE_URL" \
   SAASMDM_Portal__CoreHttpUrl="$CORE_HTTP" SAASMDM_Portal__ClientId=local-portal SAASMDM_Portal__ClientSecret="$PORTAL_CLIENT_SECRET" \
-  SAASMDM_Portal__KeysDirectory="$STATE/portal-keys"
+  SAASMDM_Portal__KeysDirectory="$STATE/portal-keys" SAASMDM_Portal__SecureCookies=false
 wait_for portal "$PORTAL_URL/healthz"
 
 cat <<INFO

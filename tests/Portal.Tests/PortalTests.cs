@@ -85,6 +85,7 @@ public sealed class PortalTests(CoreFixture<OnSqlite> core) : IClassFixture<Core
         var response = await _http.PostAsync("/tenants", content);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.DoesNotContain("Exception", await response.Content.ReadAsStringAsync());
         var list = await core.Host.Tenants.ListTenantsAsync(new ListTenantsRequest { PageSize = 1000 });
         Assert.DoesNotContain(list.Tenants, t => t.Slug == "forged-tenant");
     }

@@ -1,6 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SaaSMdm.Contracts.V1;
@@ -166,6 +170,24 @@ public sealed class SignInTests(CoreFixture<OnSqlite> core) : IClassFixture<Core
         });
         Assert.Contains("Your password is set", await reset.Content.ReadAsStringAsync());
         using var signedIn = await PortalHttpSession.SignedInAsync(_portal.Address, person with { Password = newPassword });
+    }
+
+    [Fact]
+    public async Task Cookies_are_https_only_by_default_and_pages_are_never_cached()
+    {
+        await using var portal = await PortalTestHost.StartAsync(
+            core.Host.GrpcAddress, core.Host.HttpAddress, settings: new Dictionary<string, string?> { ["Portal:SecureCookies"] = "true" });
+        using var visitor = new PortalHttpSession(_portal.Address);
+
+        using var page = await visitor.Http.GetAsync("/sign-in");
+
+        Assert.True(page.Headers.CacheControl?.NoStore, "A page may be cached.");
+        Assert.Contains("frame-ancestors 'none'", page.Headers.GetValues("Content-Security-Policy").Single());
+        var signInCookie = portal.Services.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>().Get(CookieAuthenticationDefaults.AuthenticationScheme).Cookie;
+        var antiforgeryCookie = portal.Services.GetRequiredService<IOptions<AntiforgeryOptions>>().Value.Cookie;
+        Assert.Equal(CookieSecurePolicy.Always, signInCookie.SecurePolicy);
+        Assert.True(signInCookie.HttpOnly);
+        Assert.Equal(CookieSecurePolicy.Always, antiforgeryCookie.SecurePolicy);
     }
 
     [Fact]

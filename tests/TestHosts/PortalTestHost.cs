@@ -22,9 +22,13 @@ public sealed class PortalTestHost : IAsyncDisposable
 
     public CapturingLoggerProvider Logs { get; }
 
+    public IServiceProvider Services => _app.Services;
+
     /// <param name="coreHttpAddress">Core's HTTP address, where the portal signs people in.</param>
     /// <param name="edgeAddress">The Edge the portal sends devices to; a placeholder when the test has none.</param>
-    public static async Task<PortalTestHost> StartAsync(Uri coreGrpcAddress, Uri coreHttpAddress, string environment = "Development", Uri? edgeAddress = null)
+    /// <param name="settings">Portal settings added to or replacing the test defaults.</param>
+    public static async Task<PortalTestHost> StartAsync(
+        Uri coreGrpcAddress, Uri coreHttpAddress, string environment = "Development", Uri? edgeAddress = null, IDictionary<string, string?>? settings = null)
     {
         var logs = new CapturingLoggerProvider();
         var app = PortalApp.Build(["--environment", environment], builder =>
@@ -36,8 +40,14 @@ public sealed class PortalTestHost : IAsyncDisposable
                 ["Portal:CoreHttpUrl"] = coreHttpAddress.ToString(),
                 ["Portal:ClientId"] = TestSecrets.PortalClientId,
                 ["Portal:ClientSecret"] = TestSecrets.PortalClientSecret,
+                ["Portal:SecureCookies"] = "false",
                 ["Portal:EdgeUrl"] = edgeAddress?.ToString() ?? "https://edge.example.test",
             });
+            if (settings is not null)
+            {
+                builder.Configuration.AddInMemoryCollection(settings);
+            }
+
             builder.Logging.ClearProviders().AddProvider(logs);
         });
         await app.StartAsync();

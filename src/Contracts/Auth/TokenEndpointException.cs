@@ -12,4 +12,10 @@ public sealed class TokenEndpointException(int statusCode, string error, string?
 
     /// <summary>The password was right but the person has two-factor sign-in on and sent no (or a wrong) code.</summary>
     public bool TwoFactorRequired => Error == TokenEndpointClient.TwoFactorRequiredError;
+
+    /// <summary>
+    /// The grant itself is no good (RFC 6749 §5.2 <c>invalid_grant</c>): a refresh token revoked, expired or replayed.
+    /// Anything else (rate limits, server errors) says nothing about the sign-in.
+    /// </summary>
+    public bool SignInEnded => Error == "invalid_grant";
 }

@@ -40,9 +40,11 @@ public sealed record DashboardView(FleetSummary Fleet, PushCertificateState Push
     }
 }
 
-/// <summary>The tenant's push certificate as the dashboard warns about it.</summary>
-public sealed record PushCertificateState(bool Present, DateTime? NotAfter)
+/// <summary>The tenant's push certificate as the dashboard warns about it; not <see cref="Known"/> when Core could not say.</summary>
+public sealed record PushCertificateState(bool Present, DateTime? NotAfter, bool Known = true)
 {
+    public static readonly PushCertificateState Unknown = new(false, null, Known: false);
+
     public static readonly TimeSpan WarnBefore = TimeSpan.FromDays(30);
 
     public bool Expired(DateTime now) => Present && NotAfter <= now;

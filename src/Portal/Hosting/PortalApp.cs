@@ -46,7 +46,7 @@ public static class PortalApp
         var app = builder.Build();
         // Never the developer exception page: no page shows a stack trace, in any environment.
         app.UseExceptionHandler("/error", createScopeForErrors: true);
-        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseStatusCodePagesWithReExecute("/status/{0}", createScopeForStatusCodePages: true);
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseRouting();
         app.UseAuthentication();
@@ -74,12 +74,14 @@ public static class PortalApp
             cookie.Cookie.Name = "saasmdm_portal";
             cookie.Cookie.HttpOnly = true;
             cookie.Cookie.SameSite = SameSiteMode.Lax;
-            cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            cookie.Cookie.SecurePolicy = portal.SecureCookies ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
             cookie.ExpireTimeSpan = portal.SessionIdleTimeout;
             cookie.SlidingExpiration = true;
             cookie.LoginPath = "/sign-in";
             cookie.AccessDeniedPath = "/not-found";
         });
+        services.AddAntiforgery(antiforgery =>
+            antiforgery.Cookie.SecurePolicy = portal.SecureCookies ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest);
         services.AddAuthorization();
         services.AddCascadingAuthenticationState();
         services.AddMemoryCache();

@@ -28,6 +28,12 @@ public sealed class PortalOptions
     public TimeSpan SessionIdleTimeout { get; set; } = TimeSpan.FromHours(8);
 
     /// <summary>
+    /// Sign-in and antiforgery cookies are sent over HTTPS only. Keep it on wherever people reach the portal through
+    /// TLS (also TLS ended at a proxy in front of it); turn it off only to use the portal over plain HTTP on loopback.
+    /// </summary>
+    public bool SecureCookies { get; set; } = true;
+
+    /// <summary>
     /// Where the keys that encrypt sign-in cookies are kept. Replicas behind one address must share it; empty keeps
     /// ASP.NET Core's per-user default, which suits a single portal.
     /// </summary>

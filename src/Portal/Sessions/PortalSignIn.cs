@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using SaaSMdm.Contracts.Auth;
 using SaaSMdm.Contracts.V1;
+using SaaSMdm.Portal.CoreApi;
 using SaaSMdm.Rpc;
 using SaaSMdm.Rpc.Client;
 
@@ -14,8 +15,6 @@ namespace SaaSMdm.Portal.Sessions;
 /// </summary>
 public sealed partial class PortalSignIn(PortalTokens tokens, GrpcChannel core, TimeProvider clock, ILogger<PortalSignIn> logger)
 {
-    private const string Unreachable = "The management service is not reachable right now. Try again in a moment.";
-
     public async Task<SignInOutcome> SignInAsync(HttpContext http, string email, string password, string? twoFactorCode)
     {
         TokenResponse response;
@@ -34,7 +33,7 @@ public sealed partial class PortalSignIn(PortalTokens tokens, GrpcChannel core, 
         catch (Exception ex) when (ex is HttpRequestException or TokenEndpointException)
         {
             Log.TokenEndpointFailed(logger, ex.Message);
-            return new SignInOutcome(SignInStep.Refused, Unreachable);
+            return new SignInOutcome(SignInStep.Refused, PortalErrors.Unreachable);
         }
 
         var session = SessionTokens.Of(response, clock.GetUtcNow());
@@ -48,7 +47,7 @@ public sealed partial class PortalSignIn(PortalTokens tokens, GrpcChannel core, 
         catch (RpcException ex)
         {
             Log.TokenEndpointFailed(logger, ex.Message);
-            return new SignInOutcome(SignInStep.Refused, Unreachable);
+            return new SignInOutcome(SignInStep.Refused, PortalErrors.Unreachable);
         }
 
         var identity = new ClaimsIdentity(

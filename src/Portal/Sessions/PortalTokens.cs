@@ -11,10 +11,11 @@ namespace SaaSMdm.Portal.Sessions;
 public sealed class PortalTokens(TokenEndpointClient endpoint, IOptions<PortalOptions> options, IMemoryCache renewals)
 {
     /// <summary>
-    /// Long enough for every request a page started with the old token to share one renewal: Core treats a refresh
-    /// token presented twice as stolen and ends the whole sign-in.
+    /// Long enough for every request made with the old cookie to share one renewal, also one whose answer (with the
+    /// new cookie) never reached the browser: Core treats a refresh token presented twice as stolen and ends the whole
+    /// sign-in. Replicas do not share it, so replicas behind one address need sticky sessions.
     /// </summary>
-    private static readonly TimeSpan RenewalSharing = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan RenewalSharing = TimeSpan.FromMinutes(2);
 
     /// <exception cref="TokenEndpointException">Core refused: wrong password, a two-factor code needed or wrong, locked out.</exception>
     public Task<TokenResponse> PasswordAsync(string email, string password, string? twoFactorCode, CancellationToken cancellationToken)
@@ -51,9 +52,9 @@ public sealed class PortalTokens(TokenEndpointClient endpoint, IOptions<PortalOp
             // Not tied to one request's cancellation: the other requests sharing it must not see it cancelled.
             return await endpoint.RefreshAsync(clientId, clientSecret, refreshToken, CancellationToken.None);
         }
-        catch (HttpRequestException)
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException || ex is TokenEndpointException { SignInEnded: false })
         {
-            // Core was unreachable, which says nothing about the refresh token: the next request tries again.
+            // Core was unreachable, busy or failing, which says nothing about the refresh token: the next request tries again.
             renewals.Remove(key);
             throw;
         }

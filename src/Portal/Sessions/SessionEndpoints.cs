@@ -7,6 +7,8 @@ namespace SaaSMdm.Portal.Sessions;
 /// <summary>The portal's endpoints that are not pages: signing out and switching tenants.</summary>
 public static partial class SessionEndpoints
 {
+    private static readonly TimeSpan RevocationTimeout = TimeSpan.FromSeconds(5);
+
     public static IEndpointRouteBuilder MapSessionEndpoints(this IEndpointRouteBuilder app)
     {
         // Only a form of the portal's own (with its antiforgery token) signs a person out; no other site can.
@@ -17,20 +19,24 @@ public static partial class SessionEndpoints
                 return Results.BadRequest();
             }
 
-            // Revoked at Core too, so a copy of the cookie stops working once its access token expires.
-            if ((await http.AuthenticateAsync()).Properties is { } properties && SessionTokens.From(properties) is { } session)
+            var signIn = await http.AuthenticateAsync();
+            await http.SignOutAsync();
+
+            // Revoked at Core too, so a copy of the cookie stops working once its access token expires. The person is
+            // signed out of this browser whatever Core answers.
+            if (signIn.Properties is { } properties && SessionTokens.From(properties) is { } session)
             {
+                using var timeout = new CancellationTokenSource(RevocationTimeout);
                 try
                 {
-                    await tokens.RevokeAsync(session.RefreshToken, http.RequestAborted);
+                    await tokens.RevokeAsync(session.RefreshToken, timeout.Token);
                 }
-                catch (Exception ex) when (ex is HttpRequestException or Contracts.Auth.TokenEndpointException)
+                catch (Exception ex) when (ex is HttpRequestException or Contracts.Auth.TokenEndpointException or OperationCanceledException)
                 {
                     Log.RevocationFailed(loggers.CreateLogger(typeof(SessionEndpoints).FullName!), ex.Message);
                 }
             }
 
-            await http.SignOutAsync();
             return Results.LocalRedirect("/sign-in?signed-out=1");
         });
 

@@ -22,10 +22,8 @@ public sealed partial class SessionMiddleware(RequestDelegate next, PortalTokens
         await next(http);
     }
 
-    /// <summary>Pages and the portal's own endpoints call Core; static files and health probes do not, and must not renew.</summary>
-    private static bool UsesCore(HttpContext http) =>
-        http.GetEndpoint()?.Metadata is { } metadata
-        && (metadata.GetMetadata<ComponentTypeMetadata>() is not null || metadata.GetMetadata<UsesCoreSession>() is not null);
+    /// <summary>Pages call Core; static files and health probes do not, and must not renew.</summary>
+    private static bool UsesCore(HttpContext http) => http.GetEndpoint()?.Metadata.GetMetadata<ComponentTypeMetadata>() is not null;
 
     private async Task BeginAsync(HttpContext http, PortalSession session)
     {
@@ -43,15 +41,15 @@ public sealed partial class SessionMiddleware(RequestDelegate next, PortalTokens
             {
                 current = SessionTokens.Of(await tokens.RefreshAsync(current.RefreshToken, http.RequestAborted), now);
             }
-            catch (TokenEndpointException ex)
+            catch (TokenEndpointException ex) when (ex.SignInEnded)
             {
                 Log.SignInEnded(logger, principal.FindFirstValue(ClaimTypes.NameIdentifier), ex.Error);
                 await EndAsync(http);
                 return;
             }
-            catch (HttpRequestException ex)
+            catch (Exception ex) when (ex is HttpRequestException or TokenEndpointException or TaskCanceledException && !http.RequestAborted.IsCancellationRequested)
             {
-                // Core is unreachable: its pages will say so; the sign-in itself is still good.
+                // Core is unreachable, busy or failing: its pages will say so; the sign-in itself is still good.
                 Log.RenewalFailed(logger, ex.Message);
                 session.Begin(current.AccessToken);
                 return;
@@ -75,10 +73,7 @@ public sealed partial class SessionMiddleware(RequestDelegate next, PortalTokens
         [LoggerMessage(Level = LogLevel.Information, Message = "The sign-in of person {PersonId} ended: Core refused to renew it ({Error})")]
         public static partial void SignInEnded(ILogger logger, string? personId, string error);
 
-        [LoggerMessage(Level = LogLevel.Warning, Message = "Could not renew a sign-in's token: Core's token endpoint is unreachable ({Reason})")]
+        [LoggerMessage(Level = LogLevel.Warning, Message = "Could not renew a sign-in's token now; Core's token endpoint is unreachable or failing ({Reason})")]
         public static partial void RenewalFailed(ILogger logger, string reason);
     }
 }
-
-/// <summary>Marks a portal endpoint (not a page) that calls Core as the signed-in person.</summary>
-public sealed class UsesCoreSession;

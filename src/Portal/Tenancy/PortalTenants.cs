@@ -18,8 +18,33 @@ public sealed class PortalTenants(Account.AccountClient account, Tenants.Tenants
 
     public Task<IReadOnlyList<TenantChoice>> ChoicesAsync(CancellationToken cancellationToken) => _choices ??= LoadChoicesAsync(cancellationToken);
 
-    public async Task<TenantChoice?> FindAsync(string slug, CancellationToken cancellationToken) =>
-        (await ChoicesAsync(cancellationToken)).FirstOrDefault(t => string.Equals(t.Slug, slug, StringComparison.Ordinal));
+    /// <summary>
+    /// The tenant at <paramref name="slug"/> if the person may open it. An operator may open every tenant, also those
+    /// past the picker's first thousand, so theirs is looked up by slug (Core tells only operators whether one exists).
+    /// </summary>
+    public async Task<TenantChoice?> FindAsync(string slug, CancellationToken cancellationToken)
+    {
+        var me = await MeAsync(cancellationToken);
+        if (me.Tenants.FirstOrDefault(t => string.Equals(t.TenantSlug, slug, StringComparison.Ordinal)) is { } membership)
+        {
+            return new TenantChoice(membership.TenantId, membership.TenantSlug, membership.TenantDisplayName, membership.Role);
+        }
+
+        if (!me.Operator)
+        {
+            return null;
+        }
+
+        try
+        {
+            var tenant = await tenants.GetTenantAsync(new GetTenantRequest { Slug = slug }, CoreCall.Options(cancellationToken));
+            return new TenantChoice(tenant.Id, tenant.Slug, tenant.DisplayName, TenantRole.Owner);
+        }
+        catch (SaaSMdm.Rpc.RpcException ex) when (ex.StatusCode is SaaSMdm.Rpc.StatusCode.NotFound or SaaSMdm.Rpc.StatusCode.InvalidArgument)
+        {
+            return null;
+        }
+    }
 
     private async Task<PersonAccount> LoadMeAsync(CancellationToken cancellationToken)
     {

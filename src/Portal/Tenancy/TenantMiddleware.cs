@@ -1,4 +1,5 @@
 using SaaSMdm.Portal.Sessions;
+using SaaSMdm.Rpc;
 
 namespace SaaSMdm.Portal.Tenancy;
 
@@ -12,7 +13,18 @@ public sealed class TenantMiddleware(RequestDelegate next)
     {
         if (session.IsSignedIn && http.GetRouteValue(CurrentTenant.RouteKey) is string slug)
         {
-            if (await tenants.FindAsync(slug, http.RequestAborted) is not { } tenant)
+            TenantChoice? tenant;
+            try
+            {
+                tenant = await tenants.FindAsync(slug, http.RequestAborted);
+            }
+            catch (RpcException ex) when (ex.StatusCode is StatusCode.Unavailable or StatusCode.DeadlineExceeded or StatusCode.ResourceExhausted)
+            {
+                http.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+                return;
+            }
+
+            if (tenant is null)
             {
                 http.Response.StatusCode = StatusCodes.Status404NotFound;
                 return;
