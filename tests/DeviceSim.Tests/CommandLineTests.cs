@@ -71,19 +71,28 @@ public sealed class CommandLineTests
     {
         await using var server = await MdmTestServer.StartAsync();
         var output = new StringWriter();
+        // The device writes from its own task while the test reads: the synchronized writer's lock keeps both whole.
+        var writer = TextWriter.Synchronized(output);
         using var stop = new CancellationTokenSource();
         var arguments = SimulatorArguments.Parse(
             ["--url", server.TenantUrl.AbsoluteUri, "--token", MdmTestServer.Token, "--trust-profile-root", "--loop", "--interval", "1"])!;
 
-        var run = SimulatorRun.RunAsync(arguments, output, stop.Token);
+        var run = SimulatorRun.RunAsync(arguments, writer, stop.Token);
         await Eventually(() => server.Reports.Count >= 2);
         var udid = server.CheckIns.First().Message.Identity.Udid!;
         server.Enqueue(udid, MdmCommands.SecurityInfo());
         await Eventually(() => server.Reports.Any(report => report.Report.Status == CommandStatus.Acknowledged));
+        // The device prints its answer after the server has it: stopping before then would lose the line, not the answer.
+        await Eventually(() =>
+        {
+            lock (writer)
+            {
+                return output.ToString().Contains("SecurityInfo Acknowledged", StringComparison.Ordinal);
+            }
+        });
         await stop.CancelAsync();
 
         Assert.Equal(0, await run);
-        Assert.Contains("SecurityInfo Acknowledged", output.ToString(), StringComparison.Ordinal);
         Assert.Contains("Stopped.", output.ToString(), StringComparison.Ordinal);
     }
 
