@@ -93,7 +93,7 @@ public sealed class PeoplePageTests(CoreFixture<OnSqlite> core) : PortalPageTest
         for (var i = 0; i < 101; i++)
         {
             var email = $"many-{i:D3}-{Guid.NewGuid():N}@example.test";
-            await RateLimited.CallAsync(() => Api.AddMemberAsync(new AddMemberRequest { TenantId = Tenant.Id, Email = email, Role = TenantRole.ReadOnly }).ResponseAsync);
+            await RateLimited.CallAsync(() => Api.AddMemberAsync(new AddMemberRequest { TenantId = Tenant.Id, Email = email, DisplayName = email, Role = TenantRole.ReadOnly }).ResponseAsync);
         }
 
         var (_, session) = await SettingsKit.SignedInAsync(core.Host, Portal, Tenant, EntityRole.Owner);
