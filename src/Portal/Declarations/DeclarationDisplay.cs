@@ -1,14 +1,8 @@
-using System.Globalization;
-using Google.Protobuf.WellKnownTypes;
-
 namespace SaaSMdm.Portal.DeclarationForms;
 
-/// <summary>How the declaration pages show times, tokens and links.</summary>
+/// <summary>How the declaration pages show tokens and links.</summary>
 public static class DeclarationDisplay
 {
-    public static string Time(Timestamp? time) =>
-        time is null ? "—" : time.ToDateTime().ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
-
     /// <summary>Enough of a server token to tell two versions apart.</summary>
     public static string ShortToken(string token) => token.Length <= 8 ? token : token[..8];
 

@@ -49,14 +49,4 @@ public sealed record DeclarationReach(IReadOnlyList<DeclarationSet> Sets, IReadO
 
         return new DeclarationReach(sets, devices, page.NextPageToken.Length > 0);
     }
-
-    public static string StateName(DeclarationStatus? status) => status?.State switch
-    {
-        DeclarationState.Active => "Active",
-        DeclarationState.Failed => "Failed",
-        DeclarationState.Inactive => "Inactive",
-        DeclarationState.Pending => "Pending",
-        DeclarationState.NotAssigned => "Not assigned",
-        _ => "No report yet",
-    };
 }

@@ -9,9 +9,6 @@ public static class DeviceDisplay
 {
     public const string None = "—";
 
-    /// <summary>The portal's time format (<see cref="Display"/>), marked UTC; a dash when unset.</summary>
-    public static string Utc(Timestamp? time) => time is null ? None : Display.DateTime(time.ToDateTime()) + " UTC";
-
     /// <summary>"5 min ago", "3 h ago", "12 d ago"; "never" when the time is unset.</summary>
     public static string Ago(Timestamp? time, DateTimeOffset now)
     {
@@ -46,16 +43,6 @@ public static class DeviceDisplay
         CommandState.Error => "Error",
         CommandState.CommandFormatError => "Format error",
         CommandState.Cancelled => "Cancelled",
-        _ => "Unknown",
-    };
-
-    public static string State(DeclarationState state) => state switch
-    {
-        DeclarationState.Active => "Active",
-        DeclarationState.Failed => "Failed",
-        DeclarationState.Inactive => "Inactive",
-        DeclarationState.Pending => "Pending",
-        DeclarationState.NotAssigned => "Not assigned",
         _ => "Unknown",
     };
 

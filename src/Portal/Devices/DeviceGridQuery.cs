@@ -22,7 +22,7 @@ public sealed record DeviceGridQuery
         new("model", "Model", DeviceOrder.Model, false),
         new("os", "OS", DeviceOrder.OsVersion, false),
         new("seen", "Last check-in", DeviceOrder.LastSeenTime, true),
-        new("enrolled", "Enrolled", DeviceOrder.EnrolledTime, true),
+        new("enrolled", "Enrolled (UTC)", DeviceOrder.EnrolledTime, true),
     ];
 
     /// <summary>
@@ -64,7 +64,7 @@ public sealed record DeviceGridQuery
         var query = new DeviceGridQuery
         {
             Search = Text(q),
-            Platform = DevicePlatforms.Parse(platform),
+            Platform = PlatformNames.Parse(platform),
             Os = Text(os),
             Model = Text(model),
             Seen = seen == "30d+" ? "30d" : SeenRanges.Any(r => r.Value == seen) ? seen! : "",

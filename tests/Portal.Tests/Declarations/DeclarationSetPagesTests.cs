@@ -64,6 +64,74 @@ public sealed class DeclarationSetPagesTests(CoreFixture<OnSqlite> core) : Decla
     }
 
     [Fact]
+    public async Task Saving_members_offers_every_declaration_past_the_first_page_so_none_is_dropped_unseen()
+    {
+        var (tenant, session) = await Kit.TenantWithPersonAsync(EntityRole.Admin);
+        using var _ = session;
+        var identifiers = Enumerable.Range(0, 201).Select(i => $"com.example.many-{i:D3}").ToList();
+        foreach (var identifier in identifiers)
+        {
+            await RateLimited.CallAsync(() => Kit.PutAsync(tenant, identifier, Passcode, "{}"));
+        }
+
+        var set = await Kit.Api.CreateSetAsync(new CreateSetRequest { TenantId = tenant.Id, Name = "Many" });
+        await Kit.Api.SetSetDeclarationsAsync(new SetDeclarationsRequest { TenantId = tenant.Id, SetId = set.Id, Identifiers = { identifiers[0], identifiers[^1] } });
+        var setPage = $"/t/{tenant.Slug}/declarations/sets/{set.Id}";
+
+        var (_, page) = await session.GetAsync(setPage);
+        var saved = await Settings.SettingsKit.PostFieldsAsync(session, setPage, "members",
+            [new("member", identifiers[0]), new("member", identifiers[^1]), new("member", identifiers[100])]);
+
+        Assert.Equal(201, identifiers.Count(identifier => page.Contains($"name=\"member\" value=\"{identifier}\"", StringComparison.Ordinal)));
+        Assert.Matches($"value=\"{identifiers[^1]}\" checked", page);
+        Assert.DoesNotContain("data-members-too-many", page);
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Equal([identifiers[0], identifiers[100], identifiers[^1]],
+            (await Kit.Api.GetSetAsync(new GetSetRequest { TenantId = tenant.Id, SetId = set.Id })).DeclarationIdentifiers.Order());
+    }
+
+    [Fact]
+    public async Task The_set_page_says_when_more_assignments_exist_than_it_shows()
+    {
+        var (tenant, session) = await Kit.TenantWithPersonAsync(EntityRole.ReadOnly);
+        using var _ = session;
+        var devices = await Kit.SeedDevicesAsync(tenant, 201);
+        var few = await Kit.Api.CreateSetAsync(new CreateSetRequest { TenantId = tenant.Id, Name = "Few" });
+        var many = await Kit.Api.CreateSetAsync(new CreateSetRequest { TenantId = tenant.Id, Name = "Many" });
+        await Kit.Api.AssignSetAsync(new AssignSetRequest { TenantId = tenant.Id, SetId = few.Id, DeviceIds = { devices[0].Id.ToString() } });
+        await Kit.Api.AssignSetAsync(new AssignSetRequest { TenantId = tenant.Id, SetId = many.Id, DeviceIds = { devices.Select(device => device.Id.ToString()) } });
+
+        var (_, fewPage) = await session.GetAsync($"/t/{tenant.Slug}/declarations/sets/{few.Id}");
+        var (_, manyPage) = await session.GetAsync($"/t/{tenant.Slug}/declarations/sets/{many.Id}");
+
+        Assert.DoesNotContain("data-more-assignments", fewPage);
+        Assert.Contains("data-more-assignments", manyPage);
+        Assert.Equal(200, manyPage.Split("data-assigned-device=").Length - 1);
+    }
+
+    [Fact]
+    public async Task The_delete_confirmation_shows_only_when_asked_for_not_after_another_form()
+    {
+        var (tenant, session) = await Kit.TenantWithPersonAsync(EntityRole.Admin);
+        using var _ = session;
+        var set = await Kit.Api.CreateSetAsync(new CreateSetRequest { TenantId = tenant.Id, Name = "Kept" });
+        var setPage = $"/t/{tenant.Slug}/declarations/sets/{set.Id}";
+
+        var (_, plain) = await session.GetAsync(setPage);
+        var (_, asked) = await session.GetAsync(setPage + "?confirm=delete");
+        var refusedRename = await session.PostFormAsync(setPage, "rename", new() { ["name"] = "", ["description"] = "" });
+        var refusedHtml = await refusedRename.Content.ReadAsStringAsync();
+
+        Assert.DoesNotContain("declaration-confirm", plain);
+        Assert.Contains("declaration-confirm", asked);
+        Assert.Equal(HttpStatusCode.OK, refusedRename.StatusCode);
+        Assert.Contains("data-error", refusedHtml);
+        Assert.DoesNotContain("declaration-confirm", refusedHtml);
+        Assert.Contains("<h1 class=\"portal-title\">Set Kept</h1>", refusedHtml);
+        Assert.Equal("Kept", (await Kit.Api.GetSetAsync(new GetSetRequest { TenantId = tenant.Id, SetId = set.Id })).Name);
+    }
+
+    [Fact]
     public async Task Core_refusal_of_a_set_change_is_shown_and_changes_nothing()
     {
         var (tenant, session) = await Kit.TenantWithPersonAsync(EntityRole.Admin);

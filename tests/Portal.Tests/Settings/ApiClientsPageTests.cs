@@ -52,6 +52,35 @@ public sealed class ApiClientsPageTests(CoreFixture<OnSqlite> core) : PortalPage
     }
 
     [Fact]
+    public async Task A_client_past_the_first_page_can_be_rotated_and_revoked_from_its_page()
+    {
+        for (var i = 0; i < 101; i++)
+        {
+            var name = $"client {i:D3}";
+            await RateLimited.CallAsync(() => Api.CreateApiClientAsync(new CreateApiClientRequest { TenantId = Tenant.Id, Name = name, Scopes = { "devices:read" } }).ResponseAsync);
+        }
+
+        var (_, session) = await SettingsKit.SignedInAsync(core.Host, Portal, Tenant, EntityRole.Owner);
+        using var _ = session;
+
+        var second = await SettingsKit.SecondPageAsync(session, Page, "More clients");
+        var id = SettingsKit.FirstRowId(second.Html, "data-client");
+        var rotateLink = SettingsKit.LinkTo(second.Html, $"rotate={id}");
+        var revokeLink = SettingsKit.LinkTo(second.Html, $"revoke={id}");
+        var (_, confirm) = await session.GetAsync(revokeLink);
+        var rotated = await session.PostFormAsync(rotateLink, "rotate-client", new() { ["Rotate.ClientId"] = id });
+        var revoked = await session.PostFormAsync(revokeLink, "revoke-client", new() { ["Revoke.ClientId"] = id });
+
+        Assert.Contains("page=", rotateLink);
+        Assert.Contains("page=", revokeLink);
+        Assert.Contains("Revoke client", confirm);
+        Assert.Equal(HttpStatusCode.OK, rotated.StatusCode);
+        SettingsKit.SecretOf(await SettingsKit.HtmlOf(rotated));
+        Assert.Equal(HttpStatusCode.Redirect, revoked.StatusCode);
+        Assert.True((await Api.GetApiClientAsync(new GetApiClientRequest { TenantId = Tenant.Id, ClientId = id })).Revoked);
+    }
+
+    [Fact]
     public async Task An_unknown_scope_or_no_name_is_refused_and_creates_nothing()
     {
         var (_, session) = await SettingsKit.SignedInAsync(core.Host, Portal, Tenant, EntityRole.Owner);

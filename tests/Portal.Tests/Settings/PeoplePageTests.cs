@@ -87,6 +87,42 @@ public sealed class PeoplePageTests(CoreFixture<OnSqlite> core) : PortalPageTest
         Assert.Equal(TenantRole.Admin, members.Single(m => m.PersonId == admin.Id.ToString()).Role);
     }
 
+    [Fact]
+    public async Task A_person_past_the_first_page_can_have_the_role_changed_and_be_removed_from_its_page()
+    {
+        for (var i = 0; i < 101; i++)
+        {
+            var email = $"many-{i:D3}-{Guid.NewGuid():N}@example.test";
+            await RateLimited.CallAsync(() => Api.AddMemberAsync(new AddMemberRequest { TenantId = Tenant.Id, Email = email, DisplayName = email, Role = TenantRole.ReadOnly }).ResponseAsync);
+        }
+
+        var (_, session) = await SettingsKit.SignedInAsync(core.Host, Portal, Tenant, EntityRole.Owner);
+        using var _ = session;
+
+        var second = await SettingsKit.SecondPageAsync(session, Page, "More people");
+        var id = SettingsKit.FirstRowId(second.Html, "data-member", " data-member-role=\"ReadOnly\"");
+        var editLink = SettingsKit.LinkTo(second.Html, $"edit={id}");
+        var removeLink = SettingsKit.LinkTo(second.Html, $"remove={id}");
+        var (_, editing) = await session.GetAsync(editLink);
+        var changed = await session.PostFormAsync(editLink, "set-role", new() { ["Role.PersonId"] = id, ["Role.Role"] = "HelpDesk" });
+        var roleAfter = (await AllMembersAsync()).Single(m => m.PersonId == id).Role;
+        var removed = await session.PostFormAsync(removeLink, "remove-member", new() { ["Remove.PersonId"] = id });
+
+        Assert.Contains("page=", editLink);
+        Assert.Contains("page=", removeLink);
+        Assert.Contains("id=\"role-select\"", editing);
+        Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
+        Assert.Equal(TenantRole.HelpDesk, roleAfter);
+        Assert.Equal(HttpStatusCode.Redirect, removed.StatusCode);
+        Assert.DoesNotContain(await AllMembersAsync(), m => m.PersonId == id);
+    }
+
+    private async Task<List<Member>> AllMembersAsync()
+    {
+        var request = new ListMembersRequest { TenantId = Tenant.Id, PageSize = 1000 };
+        return [.. (await Api.ListMembersAsync(request)).Members];
+    }
+
     private async Task<IReadOnlyList<Member>> MembersAsync() =>
         (await Api.ListMembersAsync(new ListMembersRequest { TenantId = Tenant.Id, PageSize = 100 })).Members;
 }

@@ -54,6 +54,32 @@ public static partial class SettingsKit
         return secret.Groups[1].Value;
     }
 
+    /// <summary>Follows the list's link to its second page.</summary>
+    public static async Task<(HttpStatusCode Status, string Html)> SecondPageAsync(PortalHttpSession session, string path, string linkText)
+    {
+        var (_, first) = await session.GetAsync(path);
+        var link = Regex.Match(WebUtility.HtmlDecode(first), $"<a href=\"([^\"]+)\">{Regex.Escape(linkText)}</a>");
+        Assert.True(link.Success, $"The first page has no “{linkText}” link.");
+        var second = await session.GetAsync(link.Groups[1].Value);
+        return (second.Status, WebUtility.HtmlDecode(second.Html));
+    }
+
+    /// <summary>The value of <paramref name="attribute"/> of the first row whose attribute is followed by <paramref name="then"/>.</summary>
+    public static string FirstRowId(string html, string attribute, string then = "")
+    {
+        var row = Regex.Match(html, $"<tr {Regex.Escape(attribute)}=\"([^\"]+)\"{Regex.Escape(then)}");
+        Assert.True(row.Success, $"The page has no row with {attribute}.");
+        return row.Groups[1].Value;
+    }
+
+    /// <summary>The href of the link whose target contains <paramref name="fragment"/>.</summary>
+    public static string LinkTo(string html, string fragment)
+    {
+        var link = Regex.Match(html, $"href=\"([^\"]*{Regex.Escape(fragment)})\"");
+        Assert.True(link.Success, $"The page has no link to {fragment}.");
+        return link.Groups[1].Value;
+    }
+
     [GeneratedRegex("<code data-secret>([^<]+)</code>")]
     private static partial Regex SecretField();
 

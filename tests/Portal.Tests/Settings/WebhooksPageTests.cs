@@ -108,7 +108,7 @@ public sealed class WebhooksPageTests(WebhookCoreFixture core) : PortalPageTests
     }
 
     [Fact]
-    public async Task AnotherTenants_webhook_is_not_shown_on_thisTenants_page()
+    public async Task AnotherTenants_webhook_or_an_unknown_id_is_not_found()
     {
         var other = await SettingsKit.NewTenantAsync(core.Host);
         var foreign = await Api.CreateWebhookAsync(new CreateWebhookRequest { TenantId = other.Id, Url = Receiver });
@@ -116,8 +116,12 @@ public sealed class WebhooksPageTests(WebhookCoreFixture core) : PortalPageTests
         using var _ = session;
 
         var page = await session.GetAsync($"{Page}/{foreign.Webhook.Id}");
+        var unknown = await session.GetAsync($"{Page}/{Guid.NewGuid()}");
+        var malformed = await session.GetAsync($"{Page}/not-an-id");
 
-        Assert.Contains("data-error", page.Html);
+        Assert.Equal(HttpStatusCode.NotFound, page.Status);
+        Assert.Equal(HttpStatusCode.NotFound, unknown.Status);
+        Assert.Equal(HttpStatusCode.NotFound, malformed.Status);
         Assert.DoesNotContain("data-webhook=", page.Html);
         Assert.True((await Api.GetWebhookAsync(new GetWebhookRequest { TenantId = other.Id, WebhookId = foreign.Webhook.Id })).Enabled);
     }

@@ -7,7 +7,7 @@ namespace SaaSMdm.Portal.Components.Shared;
 /// A page of one tenant, at <c>/t/{TenantSlug}/...</c>. <see cref="TenantMiddleware"/> has already checked that the
 /// signed-in person may open it; every call to Core names <see cref="Tenant"/>'s id.
 /// </summary>
-public abstract class TenantPage : ComponentBase
+public abstract class TenantPage : CorePage
 {
     [Parameter]
     public string TenantSlug { get; set; } = "";
