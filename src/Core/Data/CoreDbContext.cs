@@ -518,6 +518,8 @@ public sealed class CoreDbContext(DbContextOptions<CoreDbContext> options, Tenan
         }
     }
 
+    private const int MaxIndexNameLength = 63;
+
     private static void ApplySnakeCaseNames(ModelBuilder modelBuilder)
     {
         foreach (var entity in modelBuilder.Model.GetEntityTypes())
@@ -534,7 +536,12 @@ public sealed class CoreDbContext(DbContextOptions<CoreDbContext> options, Tenan
 
             foreach (var index in entity.GetIndexes())
             {
-                index.SetDatabaseName($"ix_{entity.GetTableName()}_{string.Join("_", index.Properties.Select(p => SnakeCase(p.Name)))}");
+                var name = $"ix_{entity.GetTableName()}_{string.Join("_", index.Properties.Select(p => SnakeCase(p.Name)))}";
+                // PostgreSQL cuts names at 63 characters: an index over more columns keeps the name it was given.
+                if (name.Length <= MaxIndexNameLength)
+                {
+                    index.SetDatabaseName(name);
+                }
             }
         }
     }
