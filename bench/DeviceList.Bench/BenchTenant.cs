@@ -13,14 +13,18 @@ internal sealed class BenchTenant : IDisposable
     private readonly HttpClient _tokenHttp = new();
     private readonly ClientCredentials _credentials;
 
-    private BenchTenant(SystemUnderTest system, string id, string clientId, string clientSecret)
+    private BenchTenant(SystemUnderTest system, string id, string slug, string clientId, string clientSecret)
     {
         Id = id;
+        Slug = slug;
         _credentials = new ClientCredentials(new TokenEndpointClient(_tokenHttp, TokenEndpointClient.EndpointOf(system.CoreHttpAddress)), clientId, clientSecret);
         ClientChannel = GrpcChannel.ForAddress(system.CoreGrpcAddress, new GrpcChannelOptions { Credentials = _credentials });
     }
 
     public string Id { get; }
+
+    /// <summary>The tenant's name in the portal's addresses.</summary>
+    public string Slug { get; }
 
     /// <summary>A channel to Core whose calls carry the tenant client's access tokens.</summary>
     public GrpcChannel ClientChannel { get; }
@@ -31,7 +35,7 @@ internal sealed class BenchTenant : IDisposable
         var tenant = await system.Tenants.CreateTenantAsync(new CreateTenantRequest { Slug = slug, DisplayName = "Device list bench" });
         var created = await new ApiClients.ApiClientsClient(system.Channel.CreateCallInvoker()).CreateApiClientAsync(
             new CreateApiClientRequest { TenantId = tenant.Id, Name = "Device list bench", Scopes = { ClientScopes } });
-        return new BenchTenant(system, tenant.Id, created.Client.ClientId, created.ClientSecret);
+        return new BenchTenant(system, tenant.Id, slug, created.Client.ClientId, created.ClientSecret);
     }
 
     public void Dispose()

@@ -42,7 +42,7 @@ internal sealed class FleetSeeder(TestDatabase database, Guid tenantId)
         var totalWeight = Models.Sum(m => m.Weight);
         for (var first = 0; first < count; first += BatchSize)
         {
-            await using var db = NewContext();
+            await using var db = BenchDatabase.Context(database, tenantId);
             var devices = Enumerable.Range(first, Math.Min(BatchSize, count - first)).Select(index => Device(index, totalWeight)).ToList();
             db.Enrollments.AddRange(devices);
             foreach (var device in devices.Where(d => d.State == EnrollmentState.Enrolled))
@@ -62,17 +62,6 @@ internal sealed class FleetSeeder(TestDatabase database, Guid tenantId)
             var done = first + devices.Count;
             Console.WriteLine($"    seeded {done:N0} of {count:N0} devices ({done / started.Elapsed.TotalSeconds:N0}/s)");
         }
-    }
-
-    private CoreDbContext NewContext()
-    {
-        var builder = new DbContextOptionsBuilder<CoreDbContext>();
-        DatabaseServiceCollectionExtensions.Configure(builder, new DatabaseOptions { Provider = database.Provider, ConnectionString = database.ConnectionString });
-        var tenant = new TenantContext();
-        tenant.Enter(tenantId);
-        var db = new CoreDbContext(builder.Options, tenant);
-        db.ChangeTracker.AutoDetectChangesEnabled = false;
-        return db;
     }
 
     private EnrollmentEntity Device(int index, int totalWeight)

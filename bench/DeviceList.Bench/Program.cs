@@ -18,7 +18,7 @@ catch (ArgumentException e)
 // Core's response time is what a grid feels; rate limits would cap the bench, and logging below warnings would dominate.
 var settings = new Dictionary<string, string> { ["SAASMDM_RateLimits__Enabled"] = "false", ["Logging__LogLevel__Default"] = "Warning" };
 Console.WriteLine(
-    $"Device grid and dashboard through Core (a separate process) on {arguments.Provider}, {Environment.ProcessorCount} cores; " +
+    $"Device grid and dashboard through Core (a separate process) and the portal (in the bench's process) on {arguments.Provider}, {Environment.ProcessorCount} cores; " +
     $"{arguments.Devices:N0} devices, pages of {arguments.PageSize}, {arguments.Calls} calls per case, one caller");
 Console.WriteLine("starting Core over a fresh database");
 var database = await TestDatabase.CreateAsync(arguments.Provider, arguments.PostgresAdmin);
@@ -30,7 +30,11 @@ var seeding = Stopwatch.StartNew();
 await new FleetSeeder(database, Guid.Parse(tenant.Id)).SeedAsync(arguments.Devices, CancellationToken.None);
 Console.WriteLine($"    seeded in {seeding.Elapsed.TotalSeconds:N0} s");
 
-var cases = await GrpcCases.OfAsync(tenant.ClientChannel, tenant.Id, arguments.PageSize);
+var cases = (await GrpcCases.OfAsync(tenant.ClientChannel, tenant.Id, arguments.PageSize)).ToList();
+Console.WriteLine("starting the portal and signing in an admin of the tenant");
+await using var portal = await PortalTestHost.StartAsync(system.CoreGrpcAddress, system.CoreHttpAddress);
+using var session = await PortalCases.SignInAdminAsync(database, Guid.Parse(tenant.Id), portal.Address);
+cases.AddRange(await PortalCases.OfAsync(session, tenant.Slug, arguments.PageSize));
 var results = new List<CaseResult>();
 foreach (var benchCase in cases)
 {

@@ -174,8 +174,12 @@ public sealed class CoreDbContext(DbContextOptions<CoreDbContext> options, Tenan
             enrollment.Property(e => e.IdentityCertificateSha256).HasMaxLength(64);
             enrollment.HasIndex(e => new { e.TenantId, e.ChannelId }).IsUnique();
             // One per order of ListDevices; kind and state trail so its filters, counts and skips read the index alone.
-            enrollment.HasIndex(e => new { e.TenantId, e.AuthenticatedAt, e.ChannelId, e.Kind, e.State });
-            enrollment.HasIndex(e => new { e.TenantId, e.DeviceName, e.ChannelId, e.Kind, e.State });
+            // The default order's also carries the grid's filter columns and the name order's the serial number, so a
+            // search or filtered page of either, and a search's count, never read rows (see DeviceSearchIndexes).
+            enrollment.HasIndex(e => new { e.TenantId, e.AuthenticatedAt, e.ChannelId, e.Kind, e.State, e.Platform, e.OsVersion, e.LastSeenAt, e.DeviceName, e.SerialNumber })
+                .HasDatabaseName(Migrations.DeviceSearchIndexes.EnrolledOrder);
+            enrollment.HasIndex(e => new { e.TenantId, e.DeviceName, e.ChannelId, e.Kind, e.State, e.SerialNumber })
+                .HasDatabaseName(Migrations.DeviceSearchIndexes.NameOrder);
             enrollment.HasIndex(e => new { e.TenantId, e.SerialNumber, e.ChannelId, e.Kind, e.State });
             enrollment.HasIndex(e => new { e.TenantId, e.OsVersion, e.ChannelId, e.Kind, e.State });
             enrollment.HasIndex(e => new { e.TenantId, e.Model, e.ChannelId, e.Kind, e.State });
@@ -514,6 +518,8 @@ public sealed class CoreDbContext(DbContextOptions<CoreDbContext> options, Tenan
         }
     }
 
+    private const int MaxIndexNameLength = 63;
+
     private static void ApplySnakeCaseNames(ModelBuilder modelBuilder)
     {
         foreach (var entity in modelBuilder.Model.GetEntityTypes())
@@ -530,7 +536,12 @@ public sealed class CoreDbContext(DbContextOptions<CoreDbContext> options, Tenan
 
             foreach (var index in entity.GetIndexes())
             {
-                index.SetDatabaseName($"ix_{entity.GetTableName()}_{string.Join("_", index.Properties.Select(p => SnakeCase(p.Name)))}");
+                var name = $"ix_{entity.GetTableName()}_{string.Join("_", index.Properties.Select(p => SnakeCase(p.Name)))}";
+                // PostgreSQL cuts names at 63 characters: an index over more columns keeps the name it was given.
+                if (name.Length <= MaxIndexNameLength)
+                {
+                    index.SetDatabaseName(name);
+                }
             }
         }
     }

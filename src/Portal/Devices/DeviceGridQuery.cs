@@ -27,10 +27,10 @@ public sealed record DeviceGridQuery
 
     /// <summary>
     /// Last check-in ranges, the dashboard's buckets: within a day, 1 to 7 days ago, 7 to 30 days ago, over 30 days ago
-    /// ("30d+" is read as "30d"). Devices that never checked in cannot be asked for: ListDevices' time filters leave them out.
+    /// ("30d+" is read as "30d"), never.
     /// </summary>
     public static readonly (string Value, string Label)[] SeenRanges =
-        [("1d", "Within a day"), ("1-7d", "1 to 7 days ago"), ("7d", "7 to 30 days ago"), ("30d", "Over 30 days ago")];
+        [("1d", "Within a day"), ("1-7d", "1 to 7 days ago"), ("7d", "7 to 30 days ago"), ("30d", "Over 30 days ago"), ("never", "Never")];
 
     private const int MaxTextLength = 256;
 
@@ -97,6 +97,7 @@ public sealed record DeviceGridQuery
             OrderBy = column.Order,
             // Core's times come newest first and its text A to Z unless descending.
             Descending = column.NewestFirst ? Dir == "asc" : Dir == "desc",
+            NeverSeen = Seen == "never",
         };
         (DateTimeOffset? After, DateTimeOffset? Before) seen = Seen switch
         {

@@ -17,18 +17,19 @@ public sealed partial class DeviceGridTests(DevicePortalFixture fixture)
             device.OsVersion = i % 2 == 0 ? "17.4.1" : "16.7";
             device.Model = i < 4 ? "iPhone15,2" : "Mac14,2";
             device.ModelName = i < 4 ? "iPhone" : "MacBook Air";
-            device.LastSeenAt = DateTime.UtcNow.AddDays(-i * 5).AddHours(-1);
+            device.LastSeenAt = i == 7 ? null : DateTime.UtcNow.AddDays(-i * 5).AddHours(-1);
         });
 
         Assert.Equal(Ids(devices), await RowsAsync("?q=filtered"));
         Assert.Equal(Ids(devices.Where((_, i) => i % 2 == 0)), await RowsAsync("?q=filtered&os=17"));
         Assert.Equal(Ids(devices.Skip(4)), await RowsAsync("?q=filtered&model=Mac14,2"));
-        // Seen 1 hour, 5, 10, 15, 20, 25, 30 and 35 days ago.
+        // Seen 1 hour, 5, 10, 15, 20, 25 and 30 days ago, and never.
         Assert.Equal(Ids(devices.Take(1)), await RowsAsync("?q=filtered&seen=1d"));
         Assert.Equal(Ids(devices.Skip(1).Take(1)), await RowsAsync("?q=filtered&seen=1-7d"));
         Assert.Equal(Ids(devices.Skip(2).Take(4)), await RowsAsync("?q=filtered&seen=7d"));
-        Assert.Equal(Ids(devices.Skip(6)), await RowsAsync("?q=filtered&seen=30d"));
-        Assert.Equal(Ids(devices.Skip(6)), await RowsAsync("?q=filtered&seen=30d%2B"));
+        Assert.Equal(Ids(devices.Skip(6).Take(1)), await RowsAsync("?q=filtered&seen=30d"));
+        Assert.Equal(Ids(devices.Skip(6).Take(1)), await RowsAsync("?q=filtered&seen=30d%2B"));
+        Assert.Equal(Ids(devices.Skip(7)), await RowsAsync("?q=filtered&seen=never"));
         Assert.Equal(Ids([devices[3]]), await RowsAsync("?q=FILTERED%203"));
         Assert.Contains("No devices match these filters.", (await fixture.ReadOnly.GetAsync(fixture.DevicesPath + "?q=nothing-matches-this")).Html);
     }

@@ -52,6 +52,13 @@ public static class DeviceFilters
             devices = devices.Where(e => e.LastSeenAt > time);
         }
 
+        if (request.NeverSeen)
+        {
+            devices = request.LastSeenBefore is null && request.LastSeenAfter is null
+                ? devices.Where(e => e.LastSeenAt == null)
+                : throw new InvalidArgumentException("never_seen cannot be combined with last_seen_before or last_seen_after: those match only devices that checked in.");
+        }
+
         if (TextFilter.Read(request.Query, "query") is { } query)
         {
             devices = onSqlite && Ascii.IsValid(query) ? ContainingAscii(devices, query) : Containing(devices, query);

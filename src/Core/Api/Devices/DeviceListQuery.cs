@@ -31,6 +31,12 @@ public static class DeviceListQuery
         var cursor = DeviceListCursor.Read(request);
 
         var total = await devices.CountAsync(cancellationToken);
+        if (skip >= total)
+        {
+            // Nothing to show: no page query, which for a rare search term would walk the whole order's index.
+            return new DeviceListPage([], "", total);
+        }
+
         var wanted = size + 1;
         var page = new List<EnrollmentEntity>(wanted);
         var skipWithoutValue = 0;

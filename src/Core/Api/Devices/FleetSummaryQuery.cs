@@ -102,11 +102,12 @@ public static class FleetSummaryQuery
 
     /// <summary>
     /// For each channel id, its enrolled device's id (the channel's own, or its parent's for a user channel); channels
-    /// of devices that are not enrolled drop out. Joins by primary key, so the cost follows the channels, not the fleet.
+    /// of devices that are not enrolled drop out. Correlated lookups by primary key rather than joins: they make every
+    /// planner start from the channels, so the cost follows the channels, not the fleet (SQLite, without statistics,
+    /// otherwise walks all of a tenant's enrollments first: 0.9 s instead of 60 ms at 100,000 devices).
     /// </summary>
     private static IQueryable<Guid> DevicesOf(CoreDbContext db, IQueryable<Guid> channelIds, IQueryable<EnrollmentEntity> enrolled) =>
-        from channelId in channelIds
-        join channel in db.Enrollments.AsNoTracking() on channelId equals channel.Id
-        join device in enrolled on channel.ParentId ?? channel.Id equals device.Id
-        select device.Id;
+        channelIds
+            .Select(channelId => db.Enrollments.AsNoTracking().Where(channel => channel.Id == channelId).Select(channel => channel.ParentId ?? channel.Id).FirstOrDefault())
+            .Where(deviceId => enrolled.Any(device => device.Id == deviceId));
 }

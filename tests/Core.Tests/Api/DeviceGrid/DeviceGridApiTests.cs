@@ -1,3 +1,4 @@
+using Timestamp = Google.Protobuf.WellKnownTypes.Timestamp;
 using Microsoft.EntityFrameworkCore;
 using SaaSMdm.Contracts.V1;
 using SaaSMdm.Core.Data.Entities;
@@ -89,6 +90,20 @@ public abstract class DeviceGridApiTests<TProvider>(ApiFixture<TProvider> fixtur
     }
 
     [Fact]
+    public async Task Never_seen_lists_exactly_the_devices_without_a_check_in_in_every_order()
+    {
+        var (tenantId, devices) = await SeedGridAsync(40);
+        var neverSeen = devices.Where(d => d.LastSeenAt is null).ToList();
+        Assert.InRange(neverSeen.Count, 2, 20);
+        foreach (var order in Orders)
+        {
+            var request = new ListDevicesRequest { TenantId = tenantId, OrderBy = order, NeverSeen = true };
+            var listed = await PageThroughAsync(request, pageSize: 4, expectedTotal: neverSeen.Count);
+            Assert.Equal(ExpectedOrder.Of(neverSeen, order, false).Select(d => d.Id.ToString()), listed);
+        }
+    }
+
+    [Fact]
     public async Task Bad_grid_arguments_are_INVALID_ARGUMENT_and_change_nothing()
     {
         var (tenantId, _) = await SeedGridAsync(12);
@@ -108,6 +123,8 @@ public abstract class DeviceGridApiTests<TProvider>(ApiFixture<TProvider> fixtur
             ("token of another direction", new ListDevicesRequest { TenantId = tenantId, OrderBy = DeviceOrder.DeviceName, Descending = true, PageToken = token }),
             ("token of other filters", new ListDevicesRequest { TenantId = tenantId, OrderBy = DeviceOrder.DeviceName, Query = "D", PageToken = token }),
             ("token of another tenant", new ListDevicesRequest { TenantId = otherTenantId, OrderBy = DeviceOrder.DeviceName, PageToken = token }),
+            ("never seen and seen before", new ListDevicesRequest { TenantId = tenantId, NeverSeen = true, LastSeenBefore = Timestamp.FromDateTime(DateTime.UtcNow) }),
+            ("never seen and seen after", new ListDevicesRequest { TenantId = tenantId, NeverSeen = true, LastSeenAfter = Timestamp.FromDateTime(DateTime.UtcNow.AddDays(-1)) }),
             ("token of the old format", new ListDevicesRequest { TenantId = tenantId, PageToken = Tenants.PageToken.Create("638000000000000000|ABC") }),
         };
         foreach (var (why, request) in requests)
