@@ -28,33 +28,6 @@ public sealed class DeclarationPortalKit(CoreTestHost core, PortalTestHost porta
         Api.PutDeclarationAsync(new PutDeclarationRequest { TenantId = tenant.Id, Identifier = identifier, Type = type, PayloadJson = payloadJson }).ResponseAsync;
 
     /// <summary>Enrolled devices written straight to Core's database, as check-in leaves them.</summary>
-    public async Task<List<EnrollmentEntity>> SeedDevicesAsync(Tenant tenant, int count)
-    {
-        var devices = Enumerable.Range(0, count).Select(i =>
-        {
-            var udid = Guid.NewGuid().ToString("D").ToUpperInvariant();
-            return new EnrollmentEntity
-            {
-                Id = Guid.NewGuid(),
-                TenantId = Guid.Parse(tenant.Id),
-                ChannelId = udid,
-                Kind = EnrollmentKind.Device,
-                State = EnrollmentState.Enrolled,
-                Udid = udid,
-                SerialNumber = "SN" + RandomNumberGenerator.GetHexString(10),
-                DeviceName = $"Portal device {i}",
-                Model = "iPhone15,2",
-                OsVersion = "17.4.1",
-                Topic = "com.apple.mgmt.External.unset",
-                AuthenticatedAt = DateTime.UnixEpoch,
-                EnrolledAt = DateTime.UnixEpoch,
-            };
-        }).ToList();
-        await using var scope = core.Services.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<TenantContext>().Enter(Guid.Parse(tenant.Id));
-        var db = scope.ServiceProvider.GetRequiredService<CoreDbContext>();
-        db.Enrollments.AddRange(devices);
-        await db.SaveChangesAsync();
-        return devices;
-    }
+    public Task<List<EnrollmentEntity>> SeedDevicesAsync(Tenant tenant, int count) =>
+        TestDevices.SeedAsync(core.Services, tenant.Id, count, shape: (device, i) => device.DeviceName = $"Portal device {i}");
 }

@@ -63,48 +63,13 @@ public sealed class DevicePortalFixture : IAsyncLifetime
     }
 
     /// <summary>Enrolled iPhones named "{prefix} 0", "{prefix} 1", ...; a higher index enrolled later.</summary>
-    public async Task<List<EnrollmentEntity>> SeedDevicesAsync(string prefix, int count, Action<EnrollmentEntity, int>? shape = null, string? tenantId = null)
-    {
-        var tenant = Guid.Parse(tenantId ?? Tenant.Id);
-        var start = DateTime.UtcNow.AddDays(-30);
-        var devices = Enumerable.Range(0, count).Select(i =>
+    public Task<List<EnrollmentEntity>> SeedDevicesAsync(string prefix, int count, Action<EnrollmentEntity, int>? shape = null, string? tenantId = null) =>
+        TestDevices.SeedAsync(_core.Host.Services, tenantId ?? Tenant.Id, count, shape: (device, i) =>
         {
-            var udid = Guid.NewGuid().ToString("D").ToUpperInvariant();
-            var device = new EnrollmentEntity
-            {
-                Id = Guid.NewGuid(),
-                TenantId = tenant,
-                ChannelId = udid,
-                Kind = EnrollmentKind.Device,
-                State = EnrollmentState.Enrolled,
-                Udid = udid,
-                SerialNumber = $"SN{prefix}{i:D4}".ToUpperInvariant(),
-                DeviceName = $"{prefix} {i}",
-                Model = "iPhone15,2",
-                ModelName = "iPhone",
-                ProductName = "iPhone15,2",
-                Platform = DevicePlatform.IOS,
-                OsVersion = "17.4.1",
-                BuildVersion = "21E236",
-                Topic = "com.apple.mgmt.External.unset",
-                PushToken = Guid.NewGuid().ToByteArray(),
-                PushMagic = Guid.NewGuid().ToString("D"),
-                AuthenticatedAt = Micro(start.AddMinutes(i)),
-                EnrolledAt = Micro(start.AddMinutes(i).AddSeconds(1)),
-                LastSeenAt = Micro(DateTime.UtcNow.AddMinutes(-5)),
-                TokenUpdateCount = 1,
-            };
+            device.SerialNumber = $"SN{prefix}{i:D4}".ToUpperInvariant();
+            device.DeviceName = $"{prefix} {i}";
             shape?.Invoke(device, i);
-            return device;
-        }).ToList();
-
-        await InTenantAsync(tenant, db =>
-        {
-            db.Enrollments.AddRange(devices);
-            return db.SaveChangesAsync();
         });
-        return devices;
-    }
 
     /// <summary>Gives each device an unlock token, as its TokenUpdate would, so ClearPasscode can be built for it.</summary>
     public void GiveUnlockToken(EnrollmentEntity device) =>
@@ -140,6 +105,4 @@ public sealed class DevicePortalFixture : IAsyncLifetime
         scope.ServiceProvider.GetRequiredService<TenantContext>().Enter(tenantId);
         await work(scope.ServiceProvider.GetRequiredService<CoreDbContext>());
     }
-
-    private static DateTime Micro(DateTime time) => new(time.Ticks - time.Ticks % 10, DateTimeKind.Utc);
 }

@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using SaaSMdm.Core.Data;
 using SaaSMdm.Core.Data.Entities;
 
-namespace SaaSMdm.Core.Tests.Api;
+namespace SaaSMdm.TestHosts;
 
 /// <summary>Devices written straight to Core's database, as the device side leaves them after Authenticate and TokenUpdate.</summary>
 public static class TestDevices
@@ -30,6 +30,7 @@ public static class TestDevices
                 Model = "iPhone15,2",
                 ModelName = "iPhone",
                 ProductName = "iPhone15,2",
+                Platform = DevicePlatform.IOS,
                 OsVersion = "17.4.1",
                 BuildVersion = "21E236",
                 Topic = topic ?? "com.apple.mgmt.External.unset",
@@ -51,7 +52,6 @@ public static class TestDevices
         return devices;
     }
 
-    /// <summary>Services of a request that acts for the tenant.</summary>
     /// <summary>An enrolled macOS user channel under <paramref name="device"/>.</summary>
     public static async Task<EnrollmentEntity> SeedUserChannelAsync(IServiceProvider services, string tenantId, EnrollmentEntity device)
     {
@@ -73,6 +73,7 @@ public static class TestDevices
         return user;
     }
 
+    /// <summary>Services of a request that acts for the tenant.</summary>
     public static AsyncServiceScope TenantScope(IServiceProvider services, string tenantId)
     {
         var scope = services.CreateAsyncScope();
