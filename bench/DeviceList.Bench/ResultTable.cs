@@ -18,20 +18,5 @@ internal static class ResultTable
 
     private const int TextColumns = 2;
 
-    public static void Write(TextWriter output, IReadOnlyList<CaseResult> results)
-    {
-        var lines = results.Select(result => Columns.Select(column => column.Value(result)).ToArray())
-            .Prepend(Columns.Select(column => column.Heading).ToArray())
-            .ToList();
-        var widths = Columns.Select((_, column) => lines.Max(line => line[column].Length)).ToArray();
-        output.WriteLine(Row(lines[0], widths));
-        output.WriteLine("|" + string.Join("|", widths.Select((width, column) => column < TextColumns ? new string('-', width + 2) : new string('-', width + 1) + ":")) + "|");
-        foreach (var line in lines.Skip(1))
-        {
-            output.WriteLine(Row(line, widths));
-        }
-    }
-
-    private static string Row(string[] cells, int[] widths) =>
-        "| " + string.Join(" | ", cells.Select((cell, column) => column < TextColumns ? cell.PadRight(widths[column]) : cell.PadLeft(widths[column]))) + " |";
+    public static void Write(TextWriter output, IReadOnlyList<CaseResult> results) => SaaSMdm.Bench.MarkdownTable.Write(output, results, Columns, TextColumns);
 }
