@@ -13,6 +13,8 @@ public sealed class DeclarationFlowTests(BrowserSystem system)
     private const string Configuration = "com.example.browser.echo";
     private const string Activation = "com.example.browser.activation";
 
+    private static readonly TimeSpan ReportTimeout = TimeSpan.FromSeconds(60);
+
     [Fact]
     public async Task A_declaration_made_in_the_portal_and_assigned_becomes_active_on_simulated_devices()
     {
@@ -54,25 +56,13 @@ public sealed class DeclarationFlowTests(BrowserSystem system)
 
             await page.GotoAsync($"/t/{tenant.Slug}/declarations");
             var active = page.Locator($"tr[data-declaration='{Configuration}'] td[data-active]");
-            await WaitForAsync(page, active, "2");
+            await Eventually.ReloadUntilAsync(page, async () => await active.InnerTextAsync() == "2", ReportTimeout, "both devices active");
             await screens.CaptureAsync(page, "declarations-active");
 
             await page.GetByRole(AriaRole.Link, new() { Name = Configuration }).ClickAsync();
             await Assertions.Expect(page.Locator("dd[data-active]")).ToHaveTextAsync("2");
             await screens.CaptureAsync(page, "declaration-editor");
         });
-    }
-
-    /// <summary>Reloads the page until <paramref name="cell"/> reads <paramref name="expected"/>: devices sync and report on their own schedule.</summary>
-    private static async Task WaitForAsync(IPage page, ILocator cell, string expected)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (await cell.InnerTextAsync() != expected)
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"The declaration's active count stayed {await cell.InnerTextAsync()}, not {expected}.");
-            await Task.Delay(1000);
-            await page.ReloadAsync();
-        }
     }
 
     private async Task<string> DeviceIdAsync(TestTenant tenant, string udid)

@@ -42,7 +42,9 @@ public sealed class DeviceFlowTests(BrowserSystem system)
 
             await page.Locator("a[data-tab=commands]").ClickAsync();
             var lockRow = page.Locator("tr[data-request-type=DeviceLock]");
-            await ReloadUntilAsync(page, lockRow, "data-state", "Acknowledged");
+            await Eventually.ReloadUntilAsync(
+                page, async () => await lockRow.CountAsync() > 0 && await lockRow.First.GetAttributeAsync("data-state") == "Acknowledged",
+                TimeSpan.FromSeconds(60), "the lock acknowledged");
             await screens.CaptureAsync(page, "lock-acknowledged");
         });
     }
@@ -72,17 +74,5 @@ public sealed class DeviceFlowTests(BrowserSystem system)
         var devices = await new Devices.DevicesClient(system.Api.CreateCallInvoker()).ListDevicesAsync(new ListDevicesRequest { TenantId = tenant.Id });
         var history = await commands.ListDeviceCommandsAsync(new ListDeviceCommandsRequest { TenantId = tenant.Id, DeviceId = devices.Devices.Single().Id });
         Assert.DoesNotContain(history.Commands, c => c.RequestType is "EraseDevice" or "DeviceLock");
-    }
-
-    /// <summary>Reloads until <paramref name="row"/> has <paramref name="attribute"/> = <paramref name="expected"/>: devices answer on their own schedule.</summary>
-    private static async Task ReloadUntilAsync(IPage page, ILocator row, string attribute, string expected)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (await row.CountAsync() == 0 || await row.First.GetAttributeAsync(attribute) != expected)
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"The command's {attribute} did not become {expected}.");
-            await Task.Delay(1000);
-            await page.ReloadAsync();
-        }
     }
 }
