@@ -34,14 +34,14 @@ public sealed record DeviceFacts(
     {
         device.DeviceName = Bounded(DeviceName) ?? device.DeviceName;
         device.Model = Bounded(Model) ?? device.Model;
-        device.ModelName = ModelName ?? device.ModelName;
-        device.ProductName = ProductName ?? device.ProductName;
+        device.ModelName = Bounded(ModelName) ?? device.ModelName;
+        device.ProductName = Bounded(ProductName) ?? device.ProductName;
         device.Platform = DevicePlatforms.From(device.ProductName, device.Model);
         device.OsVersion = Bounded(OsVersion) ?? device.OsVersion;
-        device.BuildVersion = BuildVersion ?? device.BuildVersion;
+        device.BuildVersion = Bounded(BuildVersion) ?? device.BuildVersion;
         device.SerialNumber = Bounded(SerialNumber) ?? device.SerialNumber;
-        device.Imei = Imei ?? device.Imei;
-        device.Meid = Meid ?? device.Meid;
+        device.Imei = Bounded(Imei) ?? device.Imei;
+        device.Meid = Bounded(Meid) ?? device.Meid;
     }
 
     private static string? Bounded(string? fact) => fact is { Length: > MaxFactLength } ? fact[..MaxFactLength] : fact;

@@ -84,13 +84,18 @@ public sealed partial class DeclarativeManagementHandler(
             return unchangedSince;
         }
 
-        var state = await db.DeclarativeStates.FindOrAddAsync(channel, cancellationToken);
-
-        if (state.RecordToken(token, StoredTime.UtcNow(clock)))
+        var now = StoredTime.UtcNow(clock);
+        if (stored is not null)
         {
-            await db.SaveChangesAsync(cancellationToken);
+            // A changed token (an assignment change reaches a whole fleet at once) updates two columns in place.
+            await db.DeclarativeStates.Where(s => s.EnrollmentId == channel.Id)
+                .ExecuteUpdateAsync(set => set.SetProperty(s => s.DeclarationsToken, token).SetProperty(s => s.TokenChangedAt, now), cancellationToken);
+            return now;
         }
 
+        var state = await db.DeclarativeStates.FindOrAddAsync(channel, cancellationToken);
+        state.RecordToken(token, now);
+        await db.SaveChangesAsync(cancellationToken);
         return state.TokenChangedAt!.Value;
     }
 
