@@ -21,6 +21,8 @@ public static class DeviceActionValidator
     {
         null => "Choose an action for the selected devices.",
         _ when selectedCount == 0 => "Select at least one device.",
+        // The grid offers at most one page of checkboxes; a longer list did not come from it.
+        _ when selectedCount > DeviceGridQuery.PageSizes.Max() => $"Select at most {DeviceGridQuery.PageSizes.Max()} devices at once.",
         _ when !DeviceAction.Bulk.Contains(action) => "That action is not offered for a selection.",
         _ => Unconfirmed(action, confirmations,
             string.Equals(confirmations.Erase?.Trim(), BulkEraseWord, StringComparison.Ordinal), $"type {BulkEraseWord} in capitals"),
